@@ -1,0 +1,106 @@
+/**
+ * Opens the database (SQLite by default, PostgreSQL at scale; DESIGN §6) and runs migrations.
+ * Both dialects return plain JavaScript numbers for integer columns and counts, so queries and
+ * features never need to know which one they run on.
+ *
+ * SQLite: WAL (readers never block the writer), foreign keys enforced, a busy timeout for the
+ * rare second process (the CLI), and `synchronous` left at FULL: an alert acknowledged with a
+ * receipt must survive a power cut. Kysely's SQLite driver runs one connection behind a mutex,
+ * so transactions are serialised within the process.
+ * PostgreSQL: a pg Pool whose int8 and numeric values are parsed to numbers (pg returns them
+ * as strings by default); a value beyond 2^53 throws rather than silently losing precision.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config/config.ts';
+import * as m0001 from './migrations/0001-initial.ts';
+import type { Database } from './schema.ts';
+
+export type Db = Kysely<Database>;
+export type Dialect = DatabaseConfig['kind'];
+
+export type DatabaseHandle = {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+};
+
+/** Every migration, by name, in order. Static so that a bundled server needs no file scanning. */
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': m0001,
+};
+
+const staticProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...MIGRATIONS }),
+};
+
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const PG_INT8_OID = 20;
+const PG_NUMERIC_OID = 1700;
+
+function parseSafeInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new RangeError('database integer beyond the safe range');
+  return value;
+}
+
+const pgTypes: pg.CustomTypesConfig = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+    if (format !== 'binary' && oid === PG_INT8_OID) return parseSafeInteger;
+    if (format !== 'binary' && oid === PG_NUMERIC_OID) return Number;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: pgTypes });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+export async function openDatabase(config: DatabaseConfig): Promise<DatabaseHandle> {
+  switch (config.kind) {
+    case 'sqlite':
+      return openSqlite(config.file);
+    case 'postgres': {
+      const handle = openPostgres(config.url);
+      try {
+        // Fail at start-up, not on the first request, when the server is unreachable.
+        await handle.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      } catch (error) {
+        await handle.close();
+        throw error;
+      }
+      return handle;
+    }
+    default:
+      return assertNever(config);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected database kind: ${JSON.stringify(value)}`);
+}
+
+/** Brings the schema to the latest migration; throws the first migration error. */
+export async function migrateToLatest(db: Kysely<Database>): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: staticProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error !== undefined) {
+    throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
