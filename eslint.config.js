@@ -27,7 +27,7 @@ export default tseslint.config(
     files: ['packages/crypto/src/**', 'packages/contracts/src/**', 'packages/scrub/src/**', 'packages/client/src/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', '@kenekanko/server', '@kenekanko/web'] }],
+      'no-restricted-imports': ['error', { patterns: ['node:*', 'fs', 'path', 'crypto', '!@kenekanko/crypto', '@kenekanko/server', '@kenekanko/web'] }],
     },
   },
   {

@@ -1,0 +1,30 @@
+/**
+ * @kenekanko/client: the protocol as the browser and the CLI speak it. Runs unchanged in
+ * both (no node:* import; `fetch` injected; randomness from @kenekanko/crypto).
+ */
+export { ApiError, ClientError, CLIENT_ERROR_CODES, NetworkError, isApiError, isClientError, isNetworkError } from './errors.ts';
+export type { ClientErrorCode } from './errors.ts';
+export { createApiClient } from './api-client.ts';
+export type { ApiClient, ApiClientOptions } from './api-client.ts';
+export { setupPlatform, MIN_PASSWORD_LENGTH, QUESTIONNAIRE_V1_ENCRYPTED_FIELDS } from './setup-platform.ts';
+export type { SetupInput, SetupResult } from './setup-platform.ts';
+export { submitAlert } from './submit-alert.ts';
+export { openReporterAlert } from './reporter-session.ts';
+export type { ReporterOptions } from './reporter-session.ts';
+export { staffLogin } from './staff-session.ts';
+export type { StaffSession } from './staff-session.ts';
+export type { OpenedAlert, OpenedNote, OpenedStateChange } from './opened-alert.ts';
+export { loadPlaces } from './places.ts';
+export { custodianId } from './custodian.ts';
+export { answersContext, grantContext, identityContext, messageContext, noteContext, reasonContext, userKeysContext } from './contexts.ts';
+export { openGrant, unwrapGrant } from './grants.ts';
+export { assertSafeQuestionnaire, verifyDirectory, verifyQuestionnaire } from './signed-documents.ts';
+export type {
+  AlertDraft,
+  DecryptedMessage,
+  DraftFile,
+  ReporterSession,
+  SubmitOptions,
+  SubmitProgress,
+  SubmitResult,
+} from './types.ts';

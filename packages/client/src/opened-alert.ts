@@ -1,0 +1,154 @@
+/**
+ * One alert on the staff desk, opened in the browser with the organisation's keys: the
+ * answers and the conversation under the content key, notes and reasons under the desk key.
+ *
+ * The returned object is a snapshot of the moment it was opened; its actions keep track of
+ * what they change (state, history and message counts), so several can follow one another,
+ * and a UI re-opens the alert to show the result.
+ * SECURITY: the reporter's signing key is taken from inside the encrypted answers (which the
+ * server cannot forge without the content key) and must equal the one the server stores.
+ */
+import { PURPOSES, fromBase64Url, openEnvelope, sealEnvelope, toBase64Url } from '@kenekanko/crypto';
+import type { EnvelopeContext } from '@kenekanko/crypto';
+import { AnswersPayloadSchema, DeskTextPayloadSchema } from '@kenekanko/contracts';
+import type { AlertState, AlertSummary, AnswersPayload, AttachmentRef, DeskTextPayload, KeyGrant, StaffAlertView } from '@kenekanko/contracts';
+import type { ApiClient } from './api-client.ts';
+import { ClientError } from './errors.ts';
+import { answersContext, noteContext, reasonContext } from './contexts.ts';
+import { downloadFile } from './attachments.ts';
+import { openConversation, sealMessage } from './conversation.ts';
+import { openGrant } from './grants.ts';
+import type { KeySet } from './grants.ts';
+import { newId } from './ids.ts';
+import { jsonBytes, parseJsonBytes } from './json-bytes.ts';
+import type { DecryptedMessage } from './types.ts';
+
+export type OpenedNote = { readonly id: string; readonly authorLogin: string; readonly text: string; readonly createdAt: string };
+export type OpenedStateChange = {
+  readonly seq: number;
+  readonly fromState: AlertState | null;
+  readonly toState: AlertState;
+  readonly actor: string;
+  readonly reason: string | null;
+  readonly createdAt: string;
+};
+
+export type OpenedAlert = {
+  readonly summary: AlertSummary;
+  /** null when the alert was deleted as spam. */
+  readonly answers: AnswersPayload | null;
+  readonly messages: readonly DecryptedMessage[];
+  readonly notes: readonly OpenedNote[];
+  readonly history: readonly OpenedStateChange[];
+  readonly allowedTransitions: readonly AlertState[];
+  /** The statistics inside the encrypted answers equal those the server holds in clear. */
+  readonly statisticsMatch: boolean;
+  readonly downloadAttachment: (ref: AttachmentRef) => Promise<Uint8Array>;
+  readonly transition: (to: AlertState, reason: string, duplicateOf?: string) => Promise<void>;
+  readonly sendMessage: (text: string) => Promise<void>;
+  readonly addNote: (text: string) => Promise<void>;
+};
+
+type AlertKeys = { readonly content: Uint8Array | null; readonly desk: Uint8Array | null };
+
+function grantedKey(view: StaffAlertView, org: KeySet, keyKind: KeyGrant['keyKind']): Uint8Array | null {
+  const { id, orgId } = view.summary;
+  const grant = view.grants.find(
+    (g) => g.objectType === 'alert' && g.objectId === id && g.keyKind === keyKind && g.recipientType === 'organisation' && g.recipientId === orgId,
+  );
+  return grant === undefined ? null : openGrant(grant, org.x25519.privateKey);
+}
+
+function deskText(deskKey: Uint8Array, purpose: typeof PURPOSES.note | typeof PURPOSES.reason, context: EnvelopeContext, envelope: string): string {
+  return parseJsonBytes(DeskTextPayloadSchema, openEnvelope(deskKey, purpose, context, fromBase64Url(envelope)), 'a desk text').text;
+}
+
+function sealDeskText(deskKey: Uint8Array, purpose: typeof PURPOSES.note | typeof PURPOSES.reason, context: EnvelopeContext, text: string): string {
+  const payload: DeskTextPayload = { v: 1, text };
+  return toBase64Url(sealEnvelope(deskKey, purpose, context, jsonBytes(payload)));
+}
+
+function need(key: Uint8Array | null, what: string): Uint8Array {
+  if (key === null) throw new ClientError('missing-key', `the ${what} key of this alert is not granted to the organisation`);
+  return key;
+}
+
+function sameStatistics(a: AlertSummary['statistics'], b: AlertSummary['statistics']): boolean {
+  return a.kind === b.kind && a.regionId === b.regionId && a.cercleId === b.cercleId && a.institutionType === b.institutionType && a.amountBand === b.amountBand;
+}
+
+function readAnswers(view: StaffAlertView, keys: AlertKeys): AnswersPayload | null {
+  if (view.summary.state === 'spam' || keys.content === null) return null;
+  const plain = openEnvelope(keys.content, PURPOSES.answers, answersContext(view.summary.id), fromBase64Url(view.answersEnvelope));
+  const answers = parseJsonBytes(AnswersPayloadSchema, plain, 'the answers');
+  if (answers.reporterKeys.ed25519Public !== view.reporterEd25519Public) {
+    throw new ClientError('bad-conversation', "the reporter's key differs from the one inside the answers");
+  }
+  return answers;
+}
+
+type Actions = Pick<OpenedAlert, 'downloadAttachment' | 'transition' | 'sendMessage' | 'addNote'>;
+
+function readDeskTexts(view: StaffAlertView, desk: Uint8Array | null): Pick<OpenedAlert, 'notes' | 'history'> {
+  const alertId = view.summary.id;
+  const notes =
+    desk === null
+      ? []
+      : view.notes.map((n) => ({ id: n.id, authorLogin: n.authorLogin, createdAt: n.createdAt, text: deskText(desk, PURPOSES.note, noteContext(alertId, n.id), n.envelope) }));
+  const history = view.history.map((h) => ({
+    seq: h.seq,
+    fromState: h.fromState,
+    toState: h.toState,
+    actor: h.actor,
+    createdAt: h.createdAt,
+    reason: h.reasonEnvelope === null || desk === null ? null : deskText(desk, PURPOSES.reason, reasonContext(alertId, h.seq), h.reasonEnvelope),
+  }));
+  return { notes, history };
+}
+
+/** The desk's actions on one alert; they track the state, history and message counts they change. */
+function alertActions(api: ApiClient, view: StaffAlertView, org: KeySet, keys: AlertKeys): Actions {
+  const alertId = view.summary.id;
+  let state = view.summary.state;
+  let historyLength = view.history.length;
+  let messageCount = view.messages.length;
+  return {
+    downloadAttachment: async (ref) => downloadFile((blobId, index) => api.staffChunk(alertId, blobId, index), need(keys.content, 'content'), alertId, ref),
+    transition: async (to, reason, duplicateOf) => {
+      const seq = historyLength + 1;
+      const reasonEnvelope = sealDeskText(need(keys.desk, 'desk'), PURPOSES.reason, reasonContext(alertId, seq), reason);
+      const answer = await api.transition(alertId, { to, expectedFrom: state, reasonEnvelope, ...(duplicateOf === undefined ? {} : { duplicateOf }) });
+      state = answer.state;
+      historyLength = seq;
+    },
+    sendMessage: async (text) => {
+      const seq = messageCount + 1;
+      const contentKey = need(keys.content, 'content');
+      const sealed = sealMessage({ alertId, seq, senderType: 'organisation', contentKey, signingKey: org.ed25519.privateKey, text, attachments: [] });
+      await api.staffPostMessage(alertId, { ...sealed, attachments: null });
+      messageCount = seq;
+    },
+    addNote: async (text) => {
+      const noteId = newId();
+      await api.addNote(alertId, { noteId, envelope: sealDeskText(need(keys.desk, 'desk'), PURPOSES.note, noteContext(alertId, noteId), text) });
+    },
+  };
+}
+
+export async function openStaffAlert(api: ApiClient, alertId: string, orgKeys: ReadonlyMap<string, KeySet>): Promise<OpenedAlert> {
+  const view = await api.staffAlert(alertId);
+  const org = orgKeys.get(view.summary.orgId);
+  if (org === undefined || view.summary.id !== alertId) throw new ClientError('missing-key', 'this alert belongs to an organisation whose keys you do not hold');
+  const keys: AlertKeys = { content: grantedKey(view, org, 'content'), desk: grantedKey(view, org, 'desk') };
+  const answers = readAnswers(view, keys);
+  const senders = answers === null ? null : { reporter: fromBase64Url(answers.reporterKeys.ed25519Public), organisation: org.ed25519.publicKey };
+  return {
+    summary: view.summary,
+    answers,
+    messages: senders === null || keys.content === null ? [] : openConversation(alertId, keys.content, view.messages, senders),
+    ...readDeskTexts(view, keys.desk),
+    allowedTransitions: view.allowedTransitions,
+    statisticsMatch: answers !== null && sameStatistics(answers.statistics, view.summary.statistics),
+    ...alertActions(api, view, org, keys),
+  };
+}

@@ -1,0 +1,93 @@
+/**
+ * A reporter coming back with their receipt: no account, no cookie. The receipt is checked
+ * for typos before any request, turned into keys by Argon2id here, and only the lookup token
+ * is sent, in a POST body.
+ *
+ * SECURITY: the content key is opened with the receipt-derived X25519 key; messages from
+ * staff are verified against the organisation key in the signed directory, not against a
+ * key the server merely claims.
+ */
+import { PURPOSES, deriveReceiptKeys, equalBytes, fromBase64Url, openEnvelope, parseReceipt, toBase64Url } from '@kenekanko/crypto';
+import type { ReceiptKeys } from '@kenekanko/crypto';
+import { AnswersPayloadSchema } from '@kenekanko/contracts';
+import type { DirectoryBody, ReporterAlertView } from '@kenekanko/contracts';
+import type { ApiClient } from './api-client.ts';
+import { ClientError } from './errors.ts';
+import { answersContext } from './contexts.ts';
+import { openConversation, sealMessage } from './conversation.ts';
+import { openGrant } from './grants.ts';
+import { parseJsonBytes } from './json-bytes.ts';
+import { sendReporterFiles } from './reporter-files.ts';
+import { directoryOrganisation, loadTrustedIntake } from './trusted-intake.ts';
+import type { TrustedIntake } from './trusted-intake.ts';
+import type { DraftFile, ReporterSession } from './types.ts';
+
+export type ReporterOptions = { readonly pinnedCoalitionKey?: string };
+
+type Held = { readonly api: ApiClient; readonly intake: TrustedIntake; readonly keys: ReceiptKeys };
+
+function contentKeyOf(view: ReporterAlertView, keys: ReceiptKeys): Uint8Array {
+  const grant = view.contentGrant;
+  const expected =
+    grant.objectType === 'alert' && grant.objectId === view.alertId && grant.keyKind === 'content' && grant.recipientType === 'reporter';
+  if (!expected) throw new ClientError('missing-key', 'the server did not return the content key granted to the reporter');
+  return openGrant(grant, keys.x25519.privateKey);
+}
+
+function organisationKey(directory: DirectoryBody, view: ReporterAlertView): { name: string; ed25519: Uint8Array } {
+  const org = directoryOrganisation(directory, view.organisation.id);
+  return { name: org.name, ed25519: fromBase64Url(org.ed25519Public) };
+}
+
+async function loadSession(held: Held): Promise<ReporterSession> {
+  const { api, intake, keys } = held;
+  const lookupToken = toBase64Url(keys.lookupToken);
+  const view = await api.reporterAlert(lookupToken);
+  const contentKey = contentKeyOf(view, keys);
+  const alertId = view.alertId;
+  const answers = parseJsonBytes(
+    AnswersPayloadSchema,
+    openEnvelope(contentKey, PURPOSES.answers, answersContext(alertId), fromBase64Url(view.answersEnvelope)),
+    'the answers',
+  );
+  if (!equalBytes(fromBase64Url(answers.reporterKeys.ed25519Public), keys.ed25519.publicKey)) {
+    throw new ClientError('missing-key', 'the alert was not made with this receipt');
+  }
+  const org = organisationKey(intake.directory, view);
+  const messages = openConversation(alertId, contentKey, view.messages, { reporter: keys.ed25519.publicKey, organisation: org.ed25519 });
+  let nextSeq = messages.length + 1;
+
+  const reply = async (text: string, files: readonly DraftFile[] = []): Promise<void> => {
+    const uploaded = files.length === 0 ? null : await sendReporterFiles(api, alertId, contentKey, files, intake.limits);
+    const sealed = sealMessage({
+      alertId,
+      seq: nextSeq,
+      senderType: 'reporter',
+      contentKey,
+      signingKey: keys.ed25519.privateKey,
+      text,
+      attachments: uploaded?.refs ?? [],
+    });
+    await api.reporterPostMessage(lookupToken, { ...sealed, attachments: uploaded?.attachments ?? null });
+    nextSeq += 1;
+  };
+
+  return {
+    alertId,
+    state: view.state,
+    receivedDay: view.receivedDay,
+    organisationName: org.name,
+    answers,
+    messages,
+    reply,
+    refresh: () => loadSession(held),
+  };
+}
+
+export async function openReporterAlert(api: ApiClient, receipt: string, opts: ReporterOptions = {}): Promise<ReporterSession> {
+  // A typo throws CryptoError here, before any request leaves the browser.
+  const digits = parseReceipt(receipt);
+  const intake = await loadTrustedIntake(api, opts.pinnedCoalitionKey);
+  const keys = await deriveReceiptKeys(digits, fromBase64Url(intake.directory.deploymentSalt));
+  return loadSession({ api, intake, keys });
+}

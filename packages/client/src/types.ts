@@ -1,0 +1,75 @@
+/** The shapes a UI hands to the client and gets back (the API other engineers code against). */
+import type { AlertState, AnswersPayload, AttachmentRef, InstitutionType, Language, WrongdoingKind } from '@kenekanko/contracts';
+
+/** A file as the UI holds it after packages/scrub has cleaned it (or flagged it as not cleanable). */
+export type DraftFile = {
+  readonly name: string;
+  readonly type: string;
+  readonly bytes: Uint8Array;
+  readonly scrub: 'cleaned' | 'not-cleaned';
+};
+
+export type AlertDraft = {
+  readonly language: Language;
+  /** Sent in clear as statistics (closed lists only), and repeated inside the answers. */
+  readonly statistics: {
+    readonly kind: WrongdoingKind;
+    readonly regionId: string;
+    readonly cercleId: string | null;
+    readonly institutionType: InstitutionType;
+  };
+  readonly communeId: string | null;
+  /** A day, 'YYYY-MM-DD'. */
+  readonly when: string | null;
+  readonly institutionName: string;
+  readonly amountFcfa: number | null;
+  readonly description: string;
+  readonly identity: { readonly name: string; readonly phone: string } | null;
+  readonly consents: { readonly shareWithJournalists: boolean };
+  readonly files: readonly DraftFile[];
+};
+
+export type SubmitProgress = {
+  readonly phase: 'keys' | 'proof-of-work' | 'encrypting' | 'uploading' | 'finalizing';
+  readonly sentBytes: number;
+  readonly totalBytes: number;
+};
+
+export type SubmitOptions = {
+  /** base64url; when given, the key the server serves must be exactly this one. */
+  readonly pinnedCoalitionKey?: string;
+  readonly onProgress?: (progress: SubmitProgress) => void;
+  /** Consecutive failures tolerated per request before giving up (default 5). */
+  readonly maxRetries?: number;
+  /** First backoff delay in milliseconds, doubled at each retry (default 1000). */
+  readonly retryDelayMs?: number;
+};
+
+export type SubmitResult = {
+  /** 24 digits, no spaces. Shown to the reporter once; never stored by the client. */
+  readonly receipt: string;
+  readonly alertId: string;
+  readonly receivedDay: string;
+};
+
+export type DecryptedMessage = {
+  readonly seq: number;
+  readonly senderType: 'reporter' | 'organisation';
+  readonly text: string;
+  readonly attachments: readonly AttachmentRef[];
+  readonly createdDay: string;
+  /** Every message returned has had its signature checked; there is no unverified variant. */
+  readonly verified: true;
+};
+
+export type ReporterSession = {
+  readonly alertId: string;
+  readonly state: AlertState;
+  readonly receivedDay: string;
+  readonly organisationName: string;
+  readonly answers: AnswersPayload;
+  readonly messages: readonly DecryptedMessage[];
+  readonly reply: (text: string, files?: readonly DraftFile[]) => Promise<void>;
+  /** Reloads from the server with the keys already derived (no second Argon2id). */
+  readonly refresh: () => Promise<ReporterSession>;
+};
