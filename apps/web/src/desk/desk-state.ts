@@ -1,0 +1,51 @@
+/**
+ * The desk's session, in memory only. SECURITY: the staff session holds the user's and the
+ * organisation's private keys; nothing of it is stored, so a reload means logging in again,
+ * and logging out wipes the keys (the client zeroes them) and every decrypted view.
+ */
+import { signal } from '@preact/signals';
+import { isApiError, loadPlaces } from '@kenekanko/client';
+import type { StaffSession } from '@kenekanko/client';
+import { api } from '../shared/api.ts';
+import { indexPlaces } from '../shared/places.ts';
+import type { PlaceIndex } from '../shared/places.ts';
+
+export type DeskView = { readonly name: 'inbox' } | { readonly name: 'alert'; readonly alertId: string };
+
+export const session = signal<StaffSession | null>(null);
+export const deskView = signal<DeskView>({ name: 'inbox' });
+/** Place names for the inbox and the alert view; null until loaded (ids are shown meanwhile). */
+export const placeIndex = signal<PlaceIndex | null>(null);
+
+export function openView(next: DeskView): void {
+  deskView.value = next;
+  if (typeof window !== 'undefined') window.scrollTo(0, 0);
+}
+
+export async function startSession(opened: StaffSession): Promise<void> {
+  session.value = opened;
+  deskView.value = { name: 'inbox' };
+  try {
+    placeIndex.value = indexPlaces(await loadPlaces(api()));
+  } catch {
+    placeIndex.value = null; // names are a convenience: the desk still works with ids
+  }
+}
+
+export async function endSession(): Promise<void> {
+  const current = session.value;
+  session.value = null;
+  deskView.value = { name: 'inbox' };
+  placeIndex.value = null;
+  try {
+    await current?.logout();
+  } catch {
+    // The keys are wiped even when the server cannot be told (the client does it in `finally`).
+  }
+}
+
+/** A failure seen by a desk view; an expired session sends the user back to the login. */
+export function deskFailure(error: unknown): unknown {
+  if (isApiError(error) && error.code === 'unauthenticated') void endSession();
+  return error;
+}
