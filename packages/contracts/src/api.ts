@@ -13,6 +13,7 @@ import {
   Key32Schema,
   PlaceIdSchema,
   SignatureSchema,
+  StoredEnvelopeSchema,
 } from './primitives.ts';
 import { StatisticsSchema } from './payloads.ts';
 import { AlertStateSchema, OrganisationKindSchema, PlaceKindSchema, RoleSchema } from './vocab.ts';
@@ -162,7 +163,7 @@ export const FinalizeAlertResponseSchema = v.strictObject({ alertId: IdSchema, r
 export const MessageViewSchema = v.strictObject({
   seq: v.number(),
   senderType: v.picklist(['reporter', 'organisation']),
-  envelope: EnvelopeSchema,
+  envelope: StoredEnvelopeSchema,
   signature: SignatureSchema,
   attachmentBlobIds: v.array(IdSchema),
   createdDay: DaySchema,
@@ -175,7 +176,7 @@ export const ReporterAlertViewSchema = v.strictObject({
   state: AlertStateSchema,
   receivedDay: DaySchema,
   organisation: v.strictObject({ id: IdSchema, name: v.string(), ed25519Public: Key32Schema }),
-  answersEnvelope: EnvelopeSchema,
+  answersEnvelope: StoredEnvelopeSchema,
   contentGrant: KeyGrantSchema, // the content key sealed to the reporter's receipt-derived X25519 key
   messages: v.array(MessageViewSchema),
 });
@@ -252,7 +253,7 @@ export const BlobViewSchema = v.strictObject({ blobId: IdSchema, chunkCount: v.n
 
 export const StaffAlertViewSchema = v.strictObject({
   summary: AlertSummarySchema,
-  answersEnvelope: EnvelopeSchema,
+  answersEnvelope: StoredEnvelopeSchema,
   reporterEd25519Public: Key32Schema,
   grants: v.array(KeyGrantSchema), // content and desk keys sealed to the organisation
   messages: v.array(MessageViewSchema),

@@ -17,3 +17,11 @@ export const PlaceIdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9-]{2,80}$/, 'pl
 /** Envelopes are capped; attachments travel as chunks, never inside a JSON body. */
 export const MAX_ENVELOPE_CHARS = 700_000;
 export const EnvelopeSchema = v.pipe(Base64UrlSchema, v.minLength(40), v.maxLength(MAX_ENVELOPE_CHARS));
+
+/**
+ * An envelope as the server answers it: the ciphertext, or '' once it was deleted on purpose
+ * (an alert marked `spam` loses its answers, identity and message ciphertext). Readers show
+ * '' as deleted instead of trying to open it.
+ */
+export const DELETED_ENVELOPE = '';
+export const StoredEnvelopeSchema = v.union([EnvelopeSchema, v.literal(DELETED_ENVELOPE)]);

@@ -1,0 +1,43 @@
+/**
+ * The Storage port over Kysely: one set of repositories bound to the database for reads, and a
+ * fresh set bound to a transaction for each unit of work.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AccountRepos } from '../features/accounts/index.ts';
+import type { DeskRepos } from '../features/desk/index.ts';
+import type { ReporterMessageRepos } from '../features/reporter/index.ts';
+import type { SetupRepos } from '../features/setup/index.ts';
+import type { Storage } from '../features/shared/storage.ts';
+import type { FinalizeRepos } from '../features/submissions/index.ts';
+import { createAccountRepo } from './account-repo.ts';
+import { createAlertRepo, createIntakeWrites, createLookupRepo, createMessageRepo } from './alert-repo.ts';
+import { createDeskRepo } from './desk-repo.ts';
+import { createDirectoryRepo, createSetupWrites } from './directory-repo.ts';
+import { createAuditLog, createPlacesRepo } from './support-repos.ts';
+import { createUploadRepo } from './upload-repo.ts';
+
+export type Repos = SetupRepos & FinalizeRepos & ReporterMessageRepos & AccountRepos & DeskRepos;
+
+export function createRepos(db: Kysely<Database>): Repos {
+  return {
+    directory: createDirectoryRepo(db),
+    setup: createSetupWrites(db),
+    audit: createAuditLog(db),
+    uploads: createUploadRepo(db),
+    places: createPlacesRepo(db),
+    intake: createIntakeWrites(db),
+    lookups: createLookupRepo(db),
+    alerts: createAlertRepo(db),
+    messages: createMessageRepo(db),
+    accounts: createAccountRepo(db),
+    desk: createDeskRepo(db),
+  };
+}
+
+export function createKyselyStorage(db: Kysely<Database>): Storage<Repos> {
+  return {
+    read: createRepos(db),
+    transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx))),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The HTTP application: middleware with secure defaults, the API routes, the web pages, and
+ * one error handler. `createApp` builds everything from its dependencies and keeps no state
+ * of its own, so several processes can serve one database (DESIGN §6) and tests can build as
+ * many apps as they like.
+ */
+import { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import { ROUTES } from '@kenekanko/contracts';
+import { createExpiryRepo } from './adapters/expiry-repo.ts';
+import { createKyselyStorage } from './adapters/kysely-storage.ts';
+import { createPowLedger, createThrottle } from './adapters/support-repos.ts';
+import type { BlobStore } from './blobs/index.ts';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/schema.ts';
+import { createPowService, derivePowKey } from './features/pow/index.ts';
+import { SETTING_KEYS } from './features/shared/records.ts';
+import { deriveBucketKey } from './features/shared/throttle.ts';
+import type { Peppers } from './features/submissions/index.ts';
+import { bodyLimits } from './http/body-limits.ts';
+import { csrfGuard } from './http/csrf.ts';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { requestLog } from './http/request-log.ts';
+import { registerAuthRoutes } from './http/routes/auth-routes.ts';
+import { registerPublicRoutes } from './http/routes/public-routes.ts';
+import { registerReporterRoutes } from './http/routes/reporter-routes.ts';
+import { registerStaffRoutes } from './http/routes/staff-routes.ts';
+import { registerSubmissionRoutes } from './http/routes/submission-routes.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import type { AppServices } from './http/services.ts';
+import type { StaffEnv } from './http/staff-session.ts';
+import { createWebPages } from './http/web-pages.ts';
+import { runCleanup } from './jobs/index.ts';
+import type { CleanupResult } from './jobs/index.ts';
+import type { Logger } from './logging/logger.ts';
+import type { Secrets } from './secrets/index.ts';
+
+export type AppDeps = {
+  readonly config: Config;
+  readonly db: Kysely<Database>;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly blobs: BlobStore;
+  readonly secrets: Secrets;
+  readonly logger: Logger;
+  readonly clock: () => Date;
+};
+
+/** The pepper versions actually held (files may skip a version), newest first. */
+export function peppersFrom(secrets: Secrets): Peppers {
+  const versions: number[] = [];
+  for (let version = secrets.pepperVersion; version >= 1; version--) {
+    try {
+      secrets.pepper(version);
+      versions.push(version);
+    } catch {
+      // Not held: receipts made under it were never issued by this deployment.
+    }
+  }
+  return { pepperVersion: secrets.pepperVersion, versions, pepper: (version) => secrets.pepper(version) };
+}
+
+function buildServices(deps: AppDeps): AppServices {
+  const { config, db, secrets } = deps;
+  const throttle = createThrottle(db);
+  const bucketKey = deriveBucketKey(secrets.serverSecret);
+  const peppers = peppersFrom(secrets);
+  return {
+    config,
+    dialect: deps.dialect,
+    storage: createKyselyStorage(db),
+    files: deps.blobs,
+    pow: createPowService(derivePowKey(secrets.serverSecret), config.powBaseBits, createPowLedger(db)),
+    peppers,
+    reporter: { throttle, bucketKey, peppers },
+    accounts: { throttle, bucketKey, serverSecret: secrets.serverSecret, sessionIdleMinutes: config.sessionIdleMinutes },
+    logger: deps.logger,
+    clock: deps.clock,
+  };
+}
+
+export function createApp(deps: AppDeps): Hono<StaffEnv> {
+  const services = buildServices(deps);
+  const app = new Hono<StaffEnv>();
+
+  app.use('*', securityHeaders());
+  app.use('*', requestLog(deps.logger));
+  app.use('/api/*', bodyLimits());
+  const csrf = csrfGuard(deps.config.publicUrl);
+  // Asking for a salt changes nothing; every other auth and staff request that can change state is checked.
+  app.use('/api/auth/*', (c, next) => (c.req.path === ROUTES.authSalt ? next() : csrf(c, next)));
+  app.use('/api/staff/*', csrf);
+
+  registerPublicRoutes(app, services);
+  registerSubmissionRoutes(app, services);
+  registerReporterRoutes(app, services);
+  registerAuthRoutes(app, services);
+  registerStaffRoutes(app, services);
+
+  // The coalition key never changes once set, so it is cached after the first hit.
+  let pinned: string | undefined;
+  const coalitionKey = async (): Promise<string | undefined> => {
+    pinned ??= await services.storage.read.directory.setting(SETTING_KEYS.coalitionSigningPublic);
+    return pinned;
+  };
+  app.get('*', createWebPages({ distDir: deps.config.webDistDir, coalitionKey }));
+
+  app.notFound(notFoundHandler);
+  app.onError(createErrorHandler(deps.logger));
+  return app;
+}
+
+/** The periodic clean-up, bound to its adapters (main.ts schedules it; tests call it directly). */
+export function createCleanup(deps: Pick<AppDeps, 'db' | 'blobs' | 'config' | 'clock'>): () => Promise<CleanupResult> {
+  const repo = createExpiryRepo(deps.db);
+  return () => runCleanup(repo, deps.blobs, deps.config.sessionIdleMinutes, deps.clock());
+}

@@ -1,0 +1,99 @@
+/**
+ * What the desk changes: an alert's state, the organisation's messages to the reporter and
+ * internal notes. Each change and its audit entry commit in one transaction, on the alert's
+ * locked row.
+ */
+import type { AlertState, PostMessage, TransitionRequest } from '@kenekanko/contracts';
+import { AppError } from '../../http/app-error.ts';
+import { newId } from '../shared/ids.ts';
+import { assertMessageSignature, messageStatement, placeInConversation } from '../shared/messages.ts';
+import type { Storage } from '../shared/storage.ts';
+import { dayOf } from '../shared/time.ts';
+import { deleteBlobFiles } from '../submissions/index.ts';
+import type { ChunkFiles } from '../submissions/index.ts';
+import { decideTransition } from '../workflow/index.ts';
+import { accessibleAlert } from './desk-access.ts';
+import type { DeskRepos } from './ports.ts';
+
+async function checkDuplicateOf(repos: DeskRepos, alertId: string, orgId: string, request: TransitionRequest): Promise<string | null> {
+  if (request.to !== 'duplicate') {
+    if (request.duplicateOf !== undefined) throw new AppError('validation-failed', { issues: ['duplicateOf'] });
+    return null;
+  }
+  const original = request.duplicateOf === undefined ? undefined : await repos.alerts.findAlert(request.duplicateOf);
+  if (original === undefined || original.id === alertId || original.orgId !== orgId) {
+    throw new AppError('validation-failed', { issues: ['duplicateOf'] });
+  }
+  return original.id;
+}
+
+export async function changeState(
+  storage: Storage<DeskRepos>,
+  files: ChunkFiles,
+  userId: string,
+  alertId: string,
+  request: TransitionRequest,
+  now: Date,
+): Promise<{ readonly state: AlertState; readonly failedFileDeletions: number }> {
+  const at = now.toISOString();
+  const deleted = await storage.transaction(async (repos) => {
+    const alert = await accessibleAlert(repos, userId, alertId, true);
+    if (alert.state !== request.expectedFrom) throw new AppError('conflict');
+    if (!decideTransition(alert.state, request.to).ok) throw new AppError('illegal-transition');
+    const duplicateOf = await checkDuplicateOf(repos, alertId, alert.orgId, request);
+    if (!(await repos.desk.updateState(alertId, alert.state, request.to, duplicateOf, at))) throw new AppError('conflict');
+    const seq = (await repos.desk.lastStateSeq(alertId)) + 1;
+    await repos.desk.insertStateChange({ alertId, seq, fromState: alert.state, toState: request.to, actorId: userId, reasonEnvelope: request.reasonEnvelope, createdAt: at });
+    // SECURITY: spam deletes the ciphertext itself, not just its visibility.
+    const blobIds = request.to === 'spam' ? await repos.desk.deleteCiphertext(alertId) : [];
+    await repos.audit.append(
+      { actorId: userId, action: 'change-state', objectType: 'alert', objectId: alertId, details: { from: alert.state, to: request.to } },
+      now,
+    );
+    return blobIds;
+  });
+  return { state: request.to, failedFileDeletions: await deleteBlobFiles(files, deleted) };
+}
+
+export async function postOrganisationMessage(storage: Storage<DeskRepos>, userId: string, alertId: string, message: PostMessage, now: Date): Promise<{ readonly seq: number }> {
+  // Staff attachments belong to a later issue; refusing them keeps the signed statement honest.
+  if (message.attachments !== null) throw new AppError('validation-failed', { issues: ['attachments'] });
+  return storage.transaction(async (repos) => {
+    const alert = await accessibleAlert(repos, userId, alertId, true);
+    if ((await placeInConversation(repos.messages, alertId, message)) === 'retry') return { seq: message.seq };
+    if (alert.state === 'spam') throw new AppError('conflict');
+    const org = await repos.directory.organisation(alert.orgId);
+    if (org === undefined) throw new AppError('not-found');
+    assertMessageSignature(messageStatement(alertId, message.seq, 'organisation', message.envelope, []), message.signature, org.ed25519Public);
+    await repos.messages.insertMessage({
+      id: newId(),
+      alertId,
+      seq: message.seq,
+      senderType: 'organisation',
+      senderUserId: userId,
+      envelope: message.envelope,
+      signature: message.signature,
+      attachmentBlobIds: [],
+      createdDay: dayOf(now),
+    });
+    await repos.desk.touchAlert(alertId, now.toISOString());
+    await repos.audit.append({ actorId: userId, action: 'message', objectType: 'alert', objectId: alertId, details: { seq: message.seq } }, now);
+    return { seq: message.seq };
+  });
+}
+
+/** Idempotent on the browser-made note id: the same note again is answered, not stored twice. */
+export async function addNote(storage: Storage<DeskRepos>, userId: string, alertId: string, note: { readonly noteId: string; readonly envelope: string }, now: Date): Promise<{ readonly id: string }> {
+  return storage.transaction(async (repos) => {
+    const alert = await accessibleAlert(repos, userId, alertId, true);
+    const existing = await repos.desk.findNote(note.noteId);
+    if (existing !== undefined) {
+      if (existing.alertId === alertId && existing.authorId === userId && existing.envelope === note.envelope) return { id: existing.id };
+      throw new AppError('conflict');
+    }
+    if (alert.state === 'spam') throw new AppError('conflict');
+    await repos.desk.insertNote({ id: note.noteId, alertId, authorId: userId, envelope: note.envelope }, now.toISOString());
+    await repos.audit.append({ actorId: userId, action: 'note', objectType: 'alert', objectId: alertId, details: {} }, now);
+    return { id: note.noteId };
+  });
+}

@@ -1,0 +1,21 @@
+/** The reporter's follow-up: the lookup token travels in the body, never in a URL. */
+import type { Hono } from 'hono';
+import { ReporterLookupRequestSchema, ReporterPostMessageRequestSchema, ROUTES } from '@kenekanko/contracts';
+import { postReporterMessage, reporterAlertView } from '../../features/reporter/index.ts';
+import { readJson } from '../parse.ts';
+import type { AppServices } from '../services.ts';
+import type { StaffEnv } from '../staff-session.ts';
+
+export function registerReporterRoutes(app: Hono<StaffEnv>, s: AppServices): void {
+  app.post(ROUTES.reporterAlert, async (c) => {
+    const { lookupToken } = await readJson(c, ReporterLookupRequestSchema);
+    return c.json(await reporterAlertView(s.storage, s.reporter, lookupToken, s.clock()));
+  });
+
+  app.post(ROUTES.reporterMessages, async (c) => {
+    const { lookupToken, message } = await readJson(c, ReporterPostMessageRequestSchema);
+    const result = await postReporterMessage(s.storage, s.files, s.reporter, lookupToken, message, s.clock());
+    if (result.failedFileDeletions > 0) s.logger.warn('could not delete discarded upload files', { count: result.failedFileDeletions });
+    return c.json({ seq: result.seq });
+  });
+}
