@@ -9,8 +9,8 @@
  */
 import { PURPOSES, deriveReceiptKeys, equalBytes, fromBase64Url, openEnvelope, parseReceipt, toBase64Url } from '@kenekanko/crypto';
 import type { ReceiptKeys } from '@kenekanko/crypto';
-import { AnswersPayloadSchema } from '@kenekanko/contracts';
-import type { DirectoryBody, ReporterAlertView } from '@kenekanko/contracts';
+import { AnswersPayloadSchema, DELETED_ENVELOPE } from '@kenekanko/contracts';
+import type { AnswersPayload, DirectoryBody, ReporterAlertView } from '@kenekanko/contracts';
 import type { ApiClient } from './api-client.ts';
 import { ClientError } from './errors.ts';
 import { answersContext } from './contexts.ts';
@@ -39,20 +39,27 @@ function organisationKey(directory: DirectoryBody, view: ReporterAlertView): { n
   return { name: org.name, ed25519: fromBase64Url(org.ed25519Public) };
 }
 
+/** The reporter's own answers, or null once they were deleted (an alert closed as spam). */
+function openAnswers(view: ReporterAlertView, contentKey: Uint8Array, keys: ReceiptKeys): AnswersPayload | null {
+  if (view.answersEnvelope === DELETED_ENVELOPE) return null;
+  const answers = parseJsonBytes(
+    AnswersPayloadSchema,
+    openEnvelope(contentKey, PURPOSES.answers, answersContext(view.alertId), fromBase64Url(view.answersEnvelope)),
+    'the answers',
+  );
+  if (!equalBytes(fromBase64Url(answers.reporterKeys.ed25519Public), keys.ed25519.publicKey)) {
+    throw new ClientError('missing-key', 'the alert was not made with this receipt');
+  }
+  return answers;
+}
+
 async function loadSession(held: Held): Promise<ReporterSession> {
   const { api, intake, keys } = held;
   const lookupToken = toBase64Url(keys.lookupToken);
   const view = await api.reporterAlert(lookupToken);
   const contentKey = contentKeyOf(view, keys);
   const alertId = view.alertId;
-  const answers = parseJsonBytes(
-    AnswersPayloadSchema,
-    openEnvelope(contentKey, PURPOSES.answers, answersContext(alertId), fromBase64Url(view.answersEnvelope)),
-    'the answers',
-  );
-  if (!equalBytes(fromBase64Url(answers.reporterKeys.ed25519Public), keys.ed25519.publicKey)) {
-    throw new ClientError('missing-key', 'the alert was not made with this receipt');
-  }
+  const answers = openAnswers(view, contentKey, keys);
   const org = organisationKey(intake.directory, view);
   const messages = openConversation(alertId, contentKey, view.messages, { reporter: keys.ed25519.publicKey, organisation: org.ed25519 });
   let nextSeq = messages.length + 1;

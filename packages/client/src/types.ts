@@ -67,7 +67,8 @@ export type ReporterSession = {
   readonly state: AlertState;
   readonly receivedDay: string;
   readonly organisationName: string;
-  readonly answers: AnswersPayload;
+  /** null once the alert was closed as spam and its ciphertext deleted. */
+  readonly answers: AnswersPayload | null;
   readonly messages: readonly DecryptedMessage[];
   readonly reply: (text: string, files?: readonly DraftFile[]) => Promise<void>;
   /** Reloads from the server with the keys already derived (no second Argon2id). */

@@ -15,6 +15,8 @@ import { ReplyForm } from './reply-form.tsx';
 
 function YourAlert(props: { readonly session: ReporterSession }) {
   const { answers } = props.session;
+  // Deleted with the rest of the ciphertext when the alert was closed as spam.
+  if (answers === null) return null;
   return (
     <details class="your-alert">
       <summary>{t('follow.yourAlert')}</summary>
