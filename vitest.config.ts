@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'db',
-          include: ['apps/server/src/**/*.db.test.ts'],
+          include: ['apps/server/src/**/*.db.test.ts', 'apps/server/test/**/*.db.test.ts'],
           globalSetup: ['apps/server/test/postgres-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -27,7 +27,6 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          globalSetup: ['apps/server/test/postgres-global-setup.ts'],
           testTimeout: 300_000,
           hookTimeout: 300_000,
           fileParallelism: false,
