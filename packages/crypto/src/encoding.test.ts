@@ -1,15 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CryptoError, concatBytes, equalBytes, fromBase64Url, fromHex, randomBytes, toBase64Url, toHex, utf8Decode, utf8Encode } from './index.ts';
+import { concatBytes, equalBytes, fromBase64Url, fromHex, randomBytes, toBase64Url, toHex, utf8Decode, utf8Encode } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('encoding', () => {
   it('base64url matches RFC 4648 test vectors (unpadded, url alphabet)', () => {

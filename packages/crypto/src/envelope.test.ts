@@ -12,19 +12,12 @@ import {
 } from './index.ts';
 import type { EnvelopeContext } from './index.ts';
 import { uncaughtFlips } from '../test/tamper.ts';
+import { codeOf } from '../test/error-code.ts';
 
 const key = randomBytes(32);
 const ctx: EnvelopeContext = { alertId: 'AAAAAAAAAAAAAAAAAAAAAA', objectKind: 'answers', field: 'main' };
 const plaintext = utf8Encode('{"q1":"Le maire a détourné les fonds du marché de Sikasso"}');
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('symmetric envelopes', () => {
   it('round trips, with version 1 and the purpose in the header', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CryptoError,
   FILE_CHUNK_SIZE,
   decryptFile,
   decryptFileChunk,
@@ -12,6 +11,7 @@ import {
   splitIntoChunks,
 } from './index.ts';
 import { bitsOf, uncaughtFlips } from '../test/tamper.ts';
+import { codeOf } from '../test/error-code.ts';
 
 const contentKey = randomBytes(32);
 const alertId = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -19,14 +19,6 @@ const fileId = 'FFFFFFFFFFFFFFFFFFFFFF';
 const fileKey = deriveFileKey(contentKey, fileId);
 const file = randomBytes(2 * FILE_CHUNK_SIZE + 1000);
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('file chunking', () => {
   it('splits into full chunks and a short last one; an empty file is one empty chunk', () => {

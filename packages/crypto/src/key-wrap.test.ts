@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CryptoError,
   generateRecoveryKey,
   keyGrantContext,
   openKeyGrant,
@@ -11,15 +10,8 @@ import {
   x25519KeyPair,
 } from './index.ts';
 import type { EnvelopeContext, KeyGrantRef } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('key wrapping', () => {
   const userKeys: EnvelopeContext = { alertId: '', objectKind: 'user-keys', field: 'user-1/v1' };

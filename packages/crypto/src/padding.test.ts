@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CryptoError, bucketSize, padToBucket, randomBytes, unpad } from './index.ts';
+import { bucketSize, padToBucket, randomBytes, unpad } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('padding', () => {
   it('buckets: 256, powers of two to 64 KiB, then multiples of 64 KiB', () => {

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CryptoError, USER_SALT_LENGTH, deriveFakeUserSalt, derivePasswordKeys, hashLoginKey, randomBytes, toHex } from './index.ts';
+import { USER_SALT_LENGTH, deriveFakeUserSalt, derivePasswordKeys, hashLoginKey, randomBytes, toHex } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('derivePasswordKeys (Argon2id, about a second each)', () => {
   const salt = randomBytes(USER_SALT_LENGTH);

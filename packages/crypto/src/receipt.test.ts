@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CryptoError,
   RECEIPT_FORMAT_VERSION,
   deriveReceiptKeys,
   ed25519Sign,
@@ -15,15 +14,8 @@ import {
   x25519PublicKey,
 } from './index.ts';
 import { dammCheckDigit, dammValid } from './damm.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('Damm check digit', () => {
   it('matches the published example (572 → 4)', () => {

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CryptoError, generateRecoveryKey, parseRecoveryKey } from './index.ts';
+import { generateRecoveryKey, parseRecoveryKey } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('recovery keys', () => {
   it('show 32 bytes as 14 groups of 4 Crockford characters and parse back', () => {

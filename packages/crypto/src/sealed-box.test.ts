@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CryptoError, PURPOSES, openSealed, randomBytes, sealToPublicKey, x25519KeyPair } from './index.ts';
+import { PURPOSES, openSealed, randomBytes, sealToPublicKey, x25519KeyPair } from './index.ts';
 import type { EnvelopeContext } from './index.ts';
 import { uncaughtFlips } from '../test/tamper.ts';
+import { codeOf } from '../test/error-code.ts';
 
 const recipient = x25519KeyPair();
 const ctx: EnvelopeContext = { alertId: 'AAAAAAAAAAAAAAAAAAAAAA', objectKind: 'key-grant', field: 'org-1' };
 const contentKey = randomBytes(32);
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('sealed boxes', () => {
   it('round trips; layout is [1][purpose][eph 32][nonce 24][ct+tag]', () => {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CryptoError,
   PURPOSES,
   assertEd25519Signature,
   canonicalJson,
@@ -16,15 +15,8 @@ import {
   verifyStatement,
 } from './index.ts';
 import type { JsonValue } from './index.ts';
+import { codeOf } from '../test/error-code.ts';
 
-const codeOf = (f: () => unknown): string => {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof CryptoError ? err.code : `not a CryptoError: ${String(err)}`;
-  }
-  return 'did not throw';
-};
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and writes no whitespace', () => {
