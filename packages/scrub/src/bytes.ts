@@ -10,6 +10,19 @@ export function u32be(b: Uint8Array, at: number): number {
   return (((b[at] ?? 0) << 24) | ((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0)) >>> 0;
 }
 
+export function u16le(b: Uint8Array, at: number): number {
+  return (b[at] ?? 0) | ((b[at + 1] ?? 0) << 8);
+}
+
+export function u32le(b: Uint8Array, at: number): number {
+  return (u16le(b, at) | (u16le(b, at + 2) << 16)) >>> 0;
+}
+
+/** A 64-bit big-endian unsigned value as a Number (exact below 2^53, which bounds any file we read). */
+export function u64be(b: Uint8Array, at: number): number {
+  return u32be(b, at) * 0x1_0000_0000 + u32be(b, at + 4);
+}
+
 export function putU16be(b: Uint8Array, at: number, value: number): void {
   b[at] = (value >>> 8) & 0xff;
   b[at + 1] = value & 0xff;
@@ -20,6 +33,16 @@ export function putU32be(b: Uint8Array, at: number, value: number): void {
   b[at + 1] = (value >>> 16) & 0xff;
   b[at + 2] = (value >>> 8) & 0xff;
   b[at + 3] = value & 0xff;
+}
+
+export function putU16le(b: Uint8Array, at: number, value: number): void {
+  b[at] = value & 0xff;
+  b[at + 1] = (value >>> 8) & 0xff;
+}
+
+export function putU32le(b: Uint8Array, at: number, value: number): void {
+  putU16le(b, at, value & 0xffff);
+  putU16le(b, at + 2, (value >>> 16) & 0xffff);
 }
 
 /** Latin-1 view of a byte range: for comparing signatures and identifiers, never for display. */

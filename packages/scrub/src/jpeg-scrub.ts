@@ -14,7 +14,7 @@ import {
 import { checkDecodingSegment, isDecodingMarker, isFrameMarker } from './jpeg-decoding-segments.ts';
 import { MARKER, hex, parseJpeg, type JpegSegment } from './jpeg-parse.ts';
 import { ScrubError } from './scrub-error.ts';
-import type { Cleaner, CleanOutput } from './scrub-types.ts';
+import type { CleanOutput } from './scrub-types.ts';
 
 export function isJpeg(bytes: Uint8Array): boolean {
   return bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === MARKER.SOI && bytes[2] === 0xff;
@@ -88,5 +88,3 @@ function assemble(findings: AppFindings, kept: readonly JpegSegment[]): Uint8Arr
   parts.push(Uint8Array.of(0xff, MARKER.EOI));
   return concatBytes(parts);
 }
-
-export const jpegCleaner: Cleaner = { detect: isJpeg, clean: cleanJpeg };

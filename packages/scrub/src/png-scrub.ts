@@ -11,7 +11,7 @@ import { crc32 } from './crc32.ts';
 import { buildOrientationTiff, exifLabel, readExifSummary } from './exif-summary.ts';
 import { isCritical, parsePng, PNG_SIGNATURE, type PngChunk } from './png-chunks.ts';
 import { ScrubError } from './scrub-error.ts';
-import type { Cleaner, CleanOutput } from './scrub-types.ts';
+import type { CleanOutput } from './scrub-types.ts';
 
 type LengthCheck = (length: number, colourType: number) => boolean;
 
@@ -143,5 +143,3 @@ export function cleanPng(bytes: Uint8Array): CleanOutput {
   if (orientation !== undefined && orientation !== 1) kept.splice(1, 0, chunkBytes('eXIf', buildOrientationTiff(orientation)));
   return { bytes: concatBytes([Uint8Array.from(PNG_SIGNATURE), ...kept]), removed };
 }
-
-export const pngCleaner: Cleaner = { detect: isPng, clean: cleanPng };

@@ -1,7 +1,7 @@
-// The one error type of the scrub package. Cleaners throw it on input they cannot clean
-// safely; `scrub()` catches it and returns `{ status: 'failed' }`, so callers never see a throw.
-// Messages name structures and offsets only, never bytes of the file: a reason may be shown
-// or logged, and the file is a reporter's private evidence.
+// The error types of the scrub package. Cleaners throw them on input they cannot clean
+// safely; `scrub()` catches them and returns `failed` or `unsupported`, so callers never see
+// a throw. Messages name structures and offsets only, never bytes of the file: a reason may
+// be shown or logged, and the file is a reporter's private evidence.
 
 export const SCRUB_FAILURE_CODES = ['truncated', 'malformed', 'bad-checksum', 'unsupported-feature', 'internal'] as const;
 
@@ -19,6 +19,14 @@ export class ScrubError extends Error {
     super(message, options);
     this.code = code;
   }
+}
+
+/**
+ * A file of a kind we know that holds something we never pass on as clean: macros, scripts,
+ * ActiveX (active content). `scrub()` reports it as `unsupported`, like SVG, so the UI warns.
+ */
+export class UnsupportedContentError extends Error {
+  override readonly name = 'UnsupportedContentError';
 }
 
 /** Throws `truncated` unless `length` bytes from `offset` lie inside `bytes`. */

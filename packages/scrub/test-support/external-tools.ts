@@ -1,4 +1,5 @@
-// Runs the independent judges the corpus tests rely on (exiftool, djpeg, pngcheck, mat2).
+// Runs the independent judges the corpus tests rely on (exiftool, djpeg, pngcheck, mat2, and
+// for the other kinds ffmpeg, heif-convert, pdftoppm and Python's zipfile and XML parser).
 // They are Debian packages that CI installs; see README.md "Tests". Locally a missing tool
 // skips the tests that need it; under CI (CI=true) it fails them, so a green CI run can never
 // mean "nothing was checked".
@@ -10,6 +11,11 @@ export const TOOL_PACKAGES = {
   djpeg: 'libjpeg-turbo-progs',
   pngcheck: 'pngcheck',
   mat2: 'mat2',
+  ffmpeg: 'ffmpeg',
+  'heif-convert': 'libheif-examples',
+  'heif-enc': 'libheif-examples',
+  pdftoppm: 'poppler-utils',
+  python3: 'python3',
 } as const;
 
 export type ToolName = keyof typeof TOOL_PACKAGES;
@@ -30,8 +36,8 @@ export function toolsAvailable(...tools: readonly ToolName[]): boolean {
   return false;
 }
 
-export function runTool(tool: ToolName, args: readonly string[], options: { readonly cwd?: string } = {}): ToolRun {
-  const run = spawnSync(tool, args, { cwd: options.cwd, maxBuffer: 512 * 1024 * 1024, timeout: 120_000 });
+export function runTool(tool: ToolName, args: readonly string[], options: { readonly cwd?: string; readonly input?: string } = {}): ToolRun {
+  const run = spawnSync(tool, args, { cwd: options.cwd, input: options.input, maxBuffer: 512 * 1024 * 1024, timeout: 120_000 });
   if (run.error) throw run.error;
   return { status: run.status ?? -1, stdout: run.stdout, stderr: run.stderr.toString('utf8') };
 }

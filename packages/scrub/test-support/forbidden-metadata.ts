@@ -11,42 +11,75 @@
 
 import { entryName, type MetadataEntry } from './exiftool.ts';
 
-/** Family-0 groups that must be absent entirely. */
+/** Family-0 groups that must be absent entirely (XML: office docProps as exiftool reads them). */
 export const FORBIDDEN_GROUPS0: readonly string[] = [
   'MakerNotes', 'XMP', 'IPTC', 'Photoshop', 'MPF', 'FlashPix', 'PrintIM', 'Ducky', 'JUMBF', 'CanonVRD',
-  'ID3', 'Vorbis', 'APE', 'PDF', 'QuickTime-UserData', 'AFCP', 'FotoStation', 'PhotoMechanic', 'MIE', 'Trailer',
+  'ID3', 'APE', 'Lyrics3', 'QuickTime-UserData', 'AFCP', 'FotoStation', 'PhotoMechanic', 'MIE', 'Trailer', 'XML',
 ];
 
 /** Family-1 groups that must be absent entirely. */
 export const FORBIDDEN_GROUPS1: readonly string[] = [
   'GPS', 'ExifIFD', 'IFD1', 'InteropIFD', 'SubIFD', 'SubIFD1', 'SubIFD2', 'GlobParamIFD', 'ItemList', 'UserData',
-  'Keys', 'ICC-meta', 'ICC-mmod',
+  'Keys', 'ICC-meta', 'ICC-mmod', 'ID3v1', 'ID3v2_2', 'ID3v2_3', 'ID3v2_4',
 ];
 
-/** The only entries allowed inside an otherwise forbidden family-0 group. */
-export const ALLOWED_EXCEPTIONS: readonly string[] = ['EXIF:IFD0:Orientation'];
+/**
+ * The only entries allowed inside a restricted family-0 group: EXIF's Orientation keeps a
+ * photo upright; a Vorbis identification header and a PDF's version and page count are
+ * structure. (Vorbis comments and PDF Info share those groups, hence the restriction.)
+ */
+export const ALLOWED_EXCEPTIONS: readonly string[] = [
+  'EXIF:IFD0:Orientation',
+  'Vorbis:VorbisVersion', 'Vorbis:AudioChannels', 'Vorbis:SampleRate', 'Vorbis:NominalBitrate', 'Vorbis:MaximumBitrate', 'Vorbis:MinimumBitrate',
+  'PDF:PDFVersion', 'PDF:Linearized', 'PDF:PageCount',
+];
 
 /** Family-0 groups where every entry but the exceptions is forbidden. */
-export const RESTRICTED_GROUPS0: readonly string[] = ['EXIF'];
+export const RESTRICTED_GROUPS0: readonly string[] = ['EXIF', 'Vorbis', 'PDF'];
+
+/**
+ * Fields a format requires that may stay only with a neutral value: a Vorbis comment header's
+ * vendor (empty), movie and track header dates (zero, shown as 0000:00:00), ZIP entry times
+ * (the DOS epoch), and an MP3 LAME tag's encoder family without its version (decoders need
+ * "LAME" there to trim the encoder delay; exiftool then prints the bytes that follow).
+ */
+export const ALLOWED_WHEN_NEUTRAL: readonly { readonly name: RegExp; readonly neutral: (value: unknown) => boolean }[] = [
+  { name: /^Vorbis:Vendor$/, neutral: (v) => isBlank(v) },
+  { name: /^QuickTime:(.+:)?(Track|Media)?(Create|Modify)Date$/, neutral: (v) => isBlank(v) },
+  { name: /^ZIP:ZipModifyDate$/, neutral: (v) => v === '1980:01:01 00:00:00' },
+  { name: /^MPEG:Encoder$/, neutral: (v) => /^(LAME|Lavf|Lavc|GOGO)(?![\d.])/.test(textOf(v)) },
+];
+
+/** A value as text; `exiftool -b` prints values holding control bytes as "base64:...". */
+function textOf(value: unknown): string {
+  if (typeof value !== 'string') return String(value);
+  return value.startsWith('base64:') ? Buffer.from(value.slice(7), 'base64').toString('latin1') : value;
+}
 
 /** Tag names that identify in any group. */
 export const FORBIDDEN_TAGS: readonly RegExp[] = [
   /^GPS/,
+  /^Location/,
   /serial/i,
   /^(Make|Model|CameraModelName|UniqueCameraModel|LocalizedCameraModel|LensMake|LensModel|LensID|HostComputer|DeviceName)$/,
   /^(Artist|Author|Authors|Creator|By-line|OwnerName|CameraOwnerName|Copyright|CopyrightNotice|Rights|LastModifiedBy|XPAuthor)$/,
-  /^(Software|CreatorTool|ProcessingSoftware|HistorySoftwareAgent|Producer|Encoder|EncodedBy|Generator|Application)$/,
+  /^(Initial-creator|InitialCreator|Performer|Composer|Conductor|Publisher|Band|AlbumArtist|Lyricist|Engineer|Technician|Commissioned|Originator|OriginatorReference|Contributor|Company|Manager)$/,
+  /^(Software|CreatorTool|ProcessingSoftware|HistorySoftwareAgent|Producer|Encoder|EncodedBy|EncoderSettings|Generator|Application|AppVersion|Vendor)$/,
   /(DateTimeOriginal|CreateDate|ModifyDate|DateTimeDigitized|MetadataDate|CreationTime|DateCreated|DigitalCreationDate|TimeCreated|HistoryWhen|CreationDate)/,
-  /^(Comment|UserComment|XPComment|ImageDescription|Description|Caption-Abstract|Title|ObjectName|Headline|Keywords|Subject|XPTitle|XPSubject|XPKeywords|Label)$/,
-  /(Thumbnail|PreviewImage|JpgFromRaw|OtherImage|MPImage|EmbeddedImage)/,
+  /^(Date|Year|RecordingTime|ReleaseTime|OriginalReleaseTime|TotalEditTime|Editing-duration|Editing-cycles|RevisionNumber|Template)$/,
+  /^(Comment|Comments|UserComment|XPComment|ImageDescription|Description|Caption-Abstract|Title|ObjectName|Headline|Keywords|Subject|XPTitle|XPSubject|XPKeywords|Label)$/,
+  /^(Album|Genre|Track|TrackNumber|PartOfSet|Product|Lyrics|UserDefinedText|Category|ContentStatus|HyperlinkBase)$/,
+  /(Thumbnail|PreviewImage|JpgFromRaw|OtherImage|MPImage|EmbeddedImage|CoverArt)/,
+  /^(Preview(PNG|TIFF|WMF|EMF|PDF|Picture)|Picture.*)$/,
   /(DocumentID|InstanceID|ImageUniqueID|DocumentAncestors|OriginalDocumentID)/,
   /^MakerNote/,
 ];
 
-/** Tags that may remain only when blank (ICC header and text fields naming a vendor, device or date). */
+/** Tags that may remain only when blank (ICC header and text fields naming a vendor, device or date; movie handler names). */
 export const FORBIDDEN_UNLESS_BLANK: readonly RegExp[] = [
   /^(ProfileCMMType|ProfileDateTime|PrimaryPlatform|DeviceManufacturer|DeviceModel|ProfileCreator|ProfileID)$/,
   /^(ProfileDescription.*|ProfileCopyright|DeviceMfgDesc|DeviceModelDesc|MakeAndModel|CharTarget|CalibrationDateTime|ViewingCondDesc|ScreeningDesc)$/,
+  /^(HandlerDescription|HandlerVendorID|CompressorName|VendorID)$/,
 ];
 
 // The file-system view of the temporary file (its name, its dates on this disk) says
@@ -63,6 +96,8 @@ export function isBlank(value: unknown): boolean {
 function forbiddenReason(e: MetadataEntry): string | undefined {
   const name = entryName(e);
   if (ALLOWED_EXCEPTIONS.includes(name)) return undefined;
+  const required = ALLOWED_WHEN_NEUTRAL.find((rule) => rule.name.test(name));
+  if (required !== undefined) return required.neutral(e.value) ? undefined : 'identifying value';
   if (FORBIDDEN_GROUPS0.some((g) => e.group0 === g || e.group0.startsWith(`${g}`))) return 'forbidden group';
   if (FORBIDDEN_GROUPS1.includes(e.group1)) return 'forbidden group';
   if (RESTRICTED_GROUPS0.includes(e.group0)) return 'restricted group';
@@ -80,13 +115,16 @@ export function findForbiddenMetadata(entries: readonly MetadataEntry[]): string
   });
 }
 
-/** An allow-list entry: exact name 'Group0[:Group1]:Tag', or 'Group0[:Group1]:*' for a whole group. */
+/**
+ * An allow-list entry: exact name 'Group0[:Group1]:Tag', 'Group0[:Group1]:*' for a whole
+ * group, or 'Group0:*:Tag' for a tag in any family-1 group (QuickTime's Track1, Track2, ...).
+ */
 export type AllowList = readonly string[];
 
 function allowed(e: MetadataEntry, list: AllowList): boolean {
   const name = entryName(e);
   const group = name.slice(0, name.length - e.tag.length);
-  return list.includes(name) || list.includes(`${group}*`);
+  return list.includes(name) || list.includes(`${group}*`) || list.includes(`${e.group0}:*:${e.tag}`);
 }
 
 /** Names of entries that are neither ignored nor on `list`. */
