@@ -18,8 +18,9 @@ import { SETTING_KEYS } from './features/shared/records.ts';
 import { deriveBucketKey } from './features/shared/throttle.ts';
 import type { Peppers } from './features/submissions/index.ts';
 import { bodyLimits } from './http/body-limits.ts';
+import { compressPublicAnswers, createCompressor } from './http/compression.ts';
 import { csrfGuard } from './http/csrf.ts';
-import { createErrorHandler, notFoundHandler } from './http/error-handler.ts';
+import { createErrorHandler, errorResponse, notFoundHandler } from './http/error-handler.ts';
 import { requestLog } from './http/request-log.ts';
 import { registerAuthRoutes } from './http/routes/auth-routes.ts';
 import { registerPublicRoutes } from './http/routes/public-routes.ts';
@@ -64,18 +65,42 @@ function buildServices(deps: AppDeps): AppServices {
   const throttle = createThrottle(db);
   const bucketKey = deriveBucketKey(secrets.serverSecret);
   const peppers = peppersFrom(secrets);
+  const pow = createPowService(derivePowKey(secrets.serverSecret), config.powBaseBits, createPowLedger(db));
   return {
     config,
     dialect: deps.dialect,
     storage: createKyselyStorage(db),
     files: deps.blobs,
-    pow: createPowService(derivePowKey(secrets.serverSecret), config.powBaseBits, createPowLedger(db)),
+    pow,
     peppers,
-    reporter: { throttle, bucketKey, peppers },
-    accounts: { throttle, bucketKey, serverSecret: secrets.serverSecret, sessionIdleMinutes: config.sessionIdleMinutes },
+    reporter: { throttle, bucketKey, peppers, pow },
+    accounts: { throttle, bucketKey, pow, serverSecret: secrets.serverSecret, sessionIdleMinutes: config.sessionIdleMinutes },
     logger: deps.logger,
     clock: deps.clock,
   };
+}
+
+/**
+ * L3: a known path asked with a method it does not take answers 405 with an Allow header
+ * and the usual JSON error body, instead of a misleading 404. Registered after every route, so
+ * a matching method always wins.
+ */
+function answerWrongMethods(app: Hono<StaffEnv>): void {
+  const methods = new Map<string, Set<string>>();
+  for (const route of app.routes) {
+    if (route.method === 'ALL' || route.path.includes('*')) continue;
+    const known = methods.get(route.path) ?? new Set<string>();
+    known.add(route.method);
+    if (route.method === 'GET') known.add('HEAD');
+    methods.set(route.path, known);
+  }
+  for (const [routePath, allowed] of methods) {
+    const allow = [...allowed].sort().join(', ');
+    app.all(routePath, (c) => {
+      c.header('Allow', allow);
+      return errorResponse(c, 'method-not-allowed');
+    });
+  }
 }
 
 export function createApp(deps: AppDeps): Hono<StaffEnv> {
@@ -85,6 +110,10 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   app.use('*', securityHeaders());
   app.use('*', requestLog(deps.logger));
   app.use('/api/*', bodyLimits());
+  // What a reporter's phone loads first goes out compressed; both answers are public (compression.ts).
+  const compressor = createCompressor();
+  app.use(ROUTES.places, compressPublicAnswers(compressor, { cached: true }));
+  app.use(ROUTES.intake, compressPublicAnswers(compressor, { cached: false }));
   const csrf = csrfGuard(deps.config.publicUrl);
   // Asking for a salt changes nothing; every other auth and staff request that can change state is checked.
   app.use('/api/auth/*', (c, next) => (c.req.path === ROUTES.authSalt ? next() : csrf(c, next)));
@@ -95,6 +124,7 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   registerReporterRoutes(app, services);
   registerAuthRoutes(app, services);
   registerStaffRoutes(app, services);
+  answerWrongMethods(app);
 
   // The coalition key never changes once set, so it is cached after the first hit.
   let pinned: string | undefined;
@@ -102,7 +132,7 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
     pinned ??= await services.storage.read.directory.setting(SETTING_KEYS.coalitionSigningPublic);
     return pinned;
   };
-  app.get('*', createWebPages({ distDir: deps.config.webDistDir, coalitionKey }));
+  app.get('*', createWebPages({ distDir: deps.config.webDistDir, coalitionKey, compressor }));
 
   app.notFound(notFoundHandler);
   app.onError(createErrorHandler(deps.logger));

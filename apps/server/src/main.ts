@@ -17,6 +17,7 @@ import { migrateToLatest, openDatabase } from './db/database.ts';
 import { issueSetupToken, needsSetup } from './features/setup/index.ts';
 import { startPeriodicJob } from './jobs/index.ts';
 import { createLogger } from './logging/logger.ts';
+import { answerClientErrors, siteHeaders } from './http/client-error.ts';
 import { seedPlaces } from './places/index.ts';
 import { loadOrCreateSecrets, SecretsError } from './secrets/index.ts';
 
@@ -55,9 +56,11 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   await offerSetup(createKyselyStorage(database.db), config.publicUrl);
   const cleanup = startPeriodicJob('cleanup', createCleanup(deps), logger);
+  const headers = await siteHeaders(app.fetch);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     logger.info('listening', { port: info.port, database: database.dialect });
   });
+  answerClientErrors(server, headers);
 
   let stopping = false;
   const shutdown = (): void => {

@@ -170,7 +170,8 @@ export const MessageViewSchema = v.strictObject({
 });
 export type MessageView = v.InferOutput<typeof MessageViewSchema>;
 
-export const ReporterLookupRequestSchema = v.strictObject({ lookupToken: Key32Schema });
+/** `pow`: only when the server answered 'pow-required' (throttles ask for work, not a wait). */
+export const ReporterLookupRequestSchema = v.strictObject({ lookupToken: Key32Schema, pow: v.optional(PowSolutionSchema) });
 export const ReporterAlertViewSchema = v.strictObject({
   alertId: IdSchema,
   state: AlertStateSchema,
@@ -195,9 +196,9 @@ export const PostMessageResponseSchema = v.strictObject({ seq: v.number() });
 
 // ---- staff: login (the password never leaves the browser) --------------------------------
 
-export const SaltRequestSchema = v.strictObject({ login: LoginSchema });
+export const SaltRequestSchema = v.strictObject({ login: LoginSchema, pow: v.optional(PowSolutionSchema) });
 export const SaltResponseSchema = v.strictObject({ salt: Base64UrlSchema, argon2: v.literal(1) });
-export const LoginRequestSchema = v.strictObject({ login: LoginSchema, loginKey: Key32Schema });
+export const LoginRequestSchema = v.strictObject({ login: LoginSchema, loginKey: Key32Schema, pow: v.optional(PowSolutionSchema) });
 export const LoginResponseSchema = v.strictObject({ userId: IdSchema });
 
 export const MembershipViewSchema = v.strictObject({

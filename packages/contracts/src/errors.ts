@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   'payload-too-large': { status: 413, fr: 'Le fichier ou la requête est trop volumineux.', en: 'The file or request is too large.' },
   'unsupported-media-type': { status: 415, fr: 'Type de contenu non pris en charge.', en: 'Unsupported content type.' },
   'not-found': { status: 404, fr: 'Introuvable.', en: 'Not found.' },
+  'method-not-allowed': { status: 405, fr: "Cette adresse n'accepte pas cette méthode.", en: 'This address does not accept this method.' },
   'unauthenticated': { status: 401, fr: 'Veuillez vous connecter.', en: 'Please log in.' },
   'forbidden': { status: 403, fr: "Vous n'avez pas le droit de faire cela.", en: 'You are not allowed to do that.' },
   'csrf-rejected': { status: 403, fr: 'Requête refusée (protection CSRF).', en: 'Request refused (CSRF protection).' },
@@ -33,8 +34,9 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_CODES, value);
 }
 
+/** English where asked, French (the working language) otherwise: the reporter's pages carry their own Bambara texts. */
 export function errorMessage(code: ErrorCode, language: Language): string {
-  return ERROR_CODES[code][language];
+  return language === 'en' ? ERROR_CODES[code].en : ERROR_CODES[code].fr;
 }
 
 /** The JSON body of every 4xx/5xx answer. */

@@ -41,7 +41,7 @@ export const AttachmentRefSchema = v.strictObject({
 });
 export type AttachmentRef = v.InferOutput<typeof AttachmentRefSchema>;
 
-export const AnswersPayloadSchema = v.strictObject({
+const AnswersObjectSchema = v.strictObject({
   v: v.literal(1),
   questionnaireVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
   language: LanguageSchema,
@@ -51,10 +51,21 @@ export const AnswersPayloadSchema = v.strictObject({
   when: v.nullable(DaySchema),
   institutionName: v.pipe(v.string(), v.maxLength(MAX_SHORT_TEXT_CHARS)),
   amountFcfa: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e15))),
-  description: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_DESCRIPTION_CHARS)),
+  description: v.pipe(v.string(), v.maxLength(MAX_DESCRIPTION_CHARS)),
   attachments: v.array(AttachmentRefSchema),
   reporterKeys: v.strictObject({ x25519Public: Key32Schema, ed25519Public: Key32Schema }),
 });
+/** What happened is told in writing, or by a voice message (most adults in Mali do not read). */
+export const AnswersPayloadSchema = v.pipe(
+  AnswersObjectSchema,
+  v.forward(
+    v.check(
+      (answers) => answers.description.trim() !== '' || answers.attachments.some((file) => file.type.startsWith('audio/')),
+      'a description or a voice message',
+    ),
+    ['description'],
+  ),
+);
 export type AnswersPayload = v.InferOutput<typeof AnswersPayloadSchema>;
 
 /** Always present, padded to one size, so the database does not reveal who gave an identity. */

@@ -82,7 +82,8 @@ export const RoleSchema = v.picklist(ROLES);
 /** Roles that may read alert content of their organisation in the core issue. */
 export const CONTENT_ROLES: readonly Role[] = ['coordinator', 'analyst'];
 
-export const LANGUAGES = ['fr', 'en'] as const;
+/** The reporter's languages (Bambara: bm), recorded in the encrypted answers; the web app has a catalogue for each. */
+export const LANGUAGES = ['fr', 'en', 'bm'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const LanguageSchema = v.picklist(LANGUAGES);
 

@@ -89,3 +89,32 @@ export function ed25519Verify(signature: Uint8Array, message: Uint8Array, public
 export function assertEd25519Signature(signature: Uint8Array, message: Uint8Array, publicKey: Uint8Array): void {
   if (!ed25519Verify(signature, message, publicKey)) throw new CryptoError('bad-signature', 'Ed25519 signature does not verify');
 }
+
+const X25519_P = 2n ** 255n - 19n;
+
+/**
+ * (added) Whether 32 bytes are a public key a reporter's browser could have made: a canonical
+ * X25519 u-coordinate (below 2^255 - 19, top bit clear) that is not of low order.
+ */
+export function isValidX25519PublicKey(publicKey: Uint8Array): boolean {
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== X25519_KEY_LENGTH) return false;
+  let u = 0n;
+  for (let i = X25519_KEY_LENGTH - 1; i >= 0; i--) u = (u << 8n) | BigInt(publicKey[i] ?? 0);
+  if (u >= X25519_P) return false;
+  try {
+    x25519SharedSecret(randomBytes(X25519_KEY_LENGTH), publicKey);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** (added) Whether 32 bytes are the canonical encoding of an Ed25519 point that is not of small order. */
+export function isValidEd25519PublicKey(publicKey: Uint8Array): boolean {
+  if (!(publicKey instanceof Uint8Array) || publicKey.length !== ED25519_KEY_LENGTH) return false;
+  try {
+    return !ed25519.Point.fromBytes(publicKey, false).isSmallOrder();
+  } catch {
+    return false;
+  }
+}

@@ -28,6 +28,8 @@ export {
   ed25519Sign,
   ed25519Verify,
   assertEd25519Signature,
+  isValidX25519PublicKey,
+  isValidEd25519PublicKey,
 } from './curves.ts';
 export type { KeyPair } from './curves.ts';
 

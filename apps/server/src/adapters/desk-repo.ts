@@ -115,6 +115,11 @@ export function createDeskRepo(db: Db): DeskRepo {
       }
       await db.updateTable('messages').set({ envelope: '' }).where('alert_id', '=', alertId).execute();
       await db.updateTable('alerts').set({ answers_envelope: '', identity_envelope: '' }).where('id', '=', alertId).execute();
+      // SECURITY: the sealed keys (content, desk, identity, the reporter's) and the receipt's
+      // lookup go too: nothing left can open or find the alert again. With SQLite's
+      // secure_delete the freed pages are zeroed; PostgreSQL keeps dead tuples until VACUUM.
+      await db.deleteFrom('key_grants').where('object_type', '=', 'alert').where('object_id', '=', alertId).execute();
+      await db.deleteFrom('receipt_lookups').where('alert_id', '=', alertId).execute();
       return blobIds;
     },
   };

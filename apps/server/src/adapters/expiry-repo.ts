@@ -51,5 +51,10 @@ export function createExpiryRepo(db: Kysely<Database>): ExpiryRepo {
       return Number(result.numDeletedRows);
     },
     deleteOldThrottleWindows: (before) => pruneThrottleBuckets(db, before),
+    async existingBlobIds(blobIds) {
+      if (blobIds.length === 0) return new Set();
+      const rows = await db.selectFrom('blobs').select('id').where('id', 'in', [...blobIds]).execute();
+      return new Set(rows.map((r) => r.id));
+    },
   };
 }

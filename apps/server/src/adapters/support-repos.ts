@@ -49,5 +49,14 @@ export function createPowLedger(db: Db): PowLedger {
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },
+    async countOpenUploads(now) {
+      const row = await db
+        .selectFrom('submissions')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', 'open')
+        .where('expires_at', '>', now.toISOString())
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
   };
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Selectable } from 'kysely';
 import type { BlobsTable, Database, SubmissionsTable } from '../db/schema.ts';
 import { SUBMISSION_PURPOSES } from '../features/submissions/index.ts';
+import { ceilToHour, dayOf } from '../features/shared/time.ts';
 import type { BlobRecord, SubmissionRecord, UploadRepo } from '../features/submissions/index.ts';
 
 type Db = Kysely<Database>;
@@ -65,8 +66,9 @@ export function createUploadRepo(db: Db): UploadRepo {
           state: 'open',
           declared_bytes: s.declaredBytes,
           received_bytes: 0,
-          created_at: s.createdAt.toISOString(),
-          expires_at: s.expiresAt.toISOString(),
+          // SECURITY: the day of a reporter's action, never its instant, from the first write.
+          created_at: dayOf(s.createdAt),
+          expires_at: ceilToHour(s.expiresAt).toISOString(),
           alert_id: null,
           result: null,
         })
@@ -74,11 +76,10 @@ export function createUploadRepo(db: Db): UploadRepo {
         .executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
     },
-    async declaredBytesSince(day) {
-      // Open submissions keep their instant, finalized ones only their day: both sort >= the day.
+    async receivedBytesSince(day) {
       const row = await db
         .selectFrom('submissions')
-        .select((eb) => eb.fn.sum<number | string | null>('declared_bytes').as('total'))
+        .select((eb) => eb.fn.sum<number | string | null>('received_bytes').as('total'))
         .where('created_at', '>=', day)
         .executeTakeFirstOrThrow();
       return Number(row.total ?? 0);

@@ -88,3 +88,28 @@ describe('createLocalBlobStore', () => {
     expect(await errorCode(store.putChunk(BLOB, index, new Uint8Array([1])))).toBe('validation-failed');
   });
 });
+
+describe('createLocalBlobStore file times', () => {
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'kk-blobs-times-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('dates chunk files and folders to the start of the UTC day, never the instant', async () => {
+    const now = new Date('2025-03-07T14:03:22.123Z');
+    const day = Date.UTC(2025, 2, 7);
+    const root = path.join(dir, 'blobs');
+    const timed = createLocalBlobStore(root, () => now);
+    await timed.putChunk(BLOB, 0, new Uint8Array([1, 2]));
+    await timed.putChunk(BLOB, 1, new Uint8Array([3]));
+    for (const name of [path.join(root, BLOB, '0.chunk'), path.join(root, BLOB, '1.chunk'), path.join(root, BLOB), root]) {
+      const info = await stat(name);
+      expect(info.mtimeMs).toBe(day);
+      expect(info.atimeMs).toBe(day);
+    }
+  });
+});

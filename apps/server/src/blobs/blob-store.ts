@@ -8,10 +8,17 @@
  *
  * Local layout: DIR/<blobId>/<index>.chunk, folders 0700 and files 0600. A chunk is written to
  * a temporary file, flushed to disk, then renamed into place, so a crash never leaves a half
- * chunk under its final name and a retried upload of the same chunk simply replaces it.
+ * chunk under its final name and a retried upload of the same chunk simply replaces it. The
+ * folder is flushed after the rename too: without it a power cut can lose the rename while the
+ * database row that points at the chunk survives.
+ *
+ * SECURITY: a chunk's access and modification times, and its folder's, are set to the start
+ * of the UTC day: reporter actions are kept to the day (DESIGN), and a nanosecond mtime would
+ * date an upload to the instant. The inode change time (ctime) cannot be set by a program; it
+ * is documented in docs/threat-model.md.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../http/app-error.ts';
 
@@ -21,6 +28,10 @@ export type BlobStore = {
   getChunk(blobId: string, index: number): Promise<Uint8Array>;
   /** Removes every chunk of the blob; a blob that is not there is not an error. */
   deleteBlob(blobId: string): Promise<void>;
+  /** Removes temporary files (writes cut off by a crash) last changed more than `ageMs` ago. */
+  sweepTempFiles(ageMs: number): Promise<number>;
+  /** Blob folders last changed more than `ageMs` ago (candidates for orphans). */
+  settledBlobIds(ageMs: number): Promise<readonly string[]>;
 };
 
 const BLOB_ID = /^[A-Za-z0-9_-]{22}$/;
@@ -40,7 +51,36 @@ function hasCode(error: unknown, code: string): boolean {
   return error instanceof Error && (error as { readonly code?: unknown }).code === code;
 }
 
-export function createLocalBlobStore(dir: string): BlobStore {
+/** The start of the UTC day of an instant, the only time a chunk file may carry. */
+export function startOfUtcDay(instant: Date): Date {
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+}
+
+/** Flushes a folder's entries (a rename inside it) to disk. */
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function entries(folder: string): Promise<readonly string[]> {
+  try {
+    return await readdir(folder);
+  } catch (error) {
+    if (hasCode(error, 'ENOENT') || hasCode(error, 'ENOTDIR')) return [];
+    throw error;
+  }
+}
+
+/** The store's blob folders; anything not named like a blob id is left alone. */
+async function blobFolders(root: string): Promise<readonly string[]> {
+  return (await entries(root)).filter((name) => BLOB_ID.test(name));
+}
+
+export function createLocalBlobStore(dir: string, clock: () => Date = () => new Date()): BlobStore {
   const root = path.resolve(dir);
   const blobDir = (blobId: string): string => path.join(root, blobId);
   const chunkPath = (blobId: string, index: number): string => path.join(root, blobId, `${index}.chunk`);
@@ -49,18 +89,28 @@ export function createLocalBlobStore(dir: string): BlobStore {
     async putChunk(blobId, index, bytes) {
       checkBlobId(blobId);
       checkIndex(index);
-      await mkdir(blobDir(blobId), { recursive: true, mode: 0o700 });
+      const folder = blobDir(blobId);
+      const day = startOfUtcDay(clock());
+      const created = (await mkdir(folder, { recursive: true, mode: 0o700 })) !== undefined;
+      if (created) {
+        // A new blob folder is itself a new entry of the store's folder.
+        await utimes(root, day, day);
+        await syncFolder(root);
+      }
       const final = chunkPath(blobId, index);
       const temp = `${final}.${randomBytes(8).toString('hex')}.tmp`;
       try {
         const handle = await open(temp, 'wx', 0o600);
         try {
           await handle.writeFile(bytes);
+          await handle.utimes(day, day);
           await handle.sync();
         } finally {
           await handle.close();
         }
         await rename(temp, final);
+        await utimes(folder, day, day);
+        await syncFolder(folder);
       } catch (error) {
         await rm(temp, { force: true });
         throw error;
@@ -82,6 +132,34 @@ export function createLocalBlobStore(dir: string): BlobStore {
     async deleteBlob(blobId) {
       checkBlobId(blobId);
       await rm(blobDir(blobId), { recursive: true, force: true });
+    },
+
+    // Ages use the inode change time: unlike mtime (set to the day above) it cannot be set back,
+    // so a file being written right now is never taken for an old one.
+    async sweepTempFiles(ageMs) {
+      const before = clock().getTime() - ageMs;
+      let removed = 0;
+      for (const blobId of await blobFolders(root)) {
+        for (const name of await entries(blobDir(blobId))) {
+          if (!name.endsWith('.tmp')) continue;
+          const file = path.join(blobDir(blobId), name);
+          const info = await stat(file).catch(() => undefined);
+          if (info === undefined || info.ctimeMs >= before) continue;
+          await rm(file, { force: true });
+          removed += 1;
+        }
+      }
+      return removed;
+    },
+
+    async settledBlobIds(ageMs) {
+      const before = clock().getTime() - ageMs;
+      const settled: string[] = [];
+      for (const blobId of await blobFolders(root)) {
+        const info = await stat(blobDir(blobId)).catch(() => undefined);
+        if (info !== undefined && info.ctimeMs < before) settled.push(blobId);
+      }
+      return settled;
     },
   };
 }

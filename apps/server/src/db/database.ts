@@ -4,13 +4,16 @@
  * features never need to know which one they run on.
  *
  * SQLite: WAL (readers never block the writer), foreign keys enforced, a busy timeout for the
- * rare second process (the CLI), and `synchronous` left at FULL: an alert acknowledged with a
- * receipt must survive a power cut. Kysely's SQLite driver runs one connection behind a mutex,
+ * rare second process (the CLI), `synchronous` set to FULL explicitly (better-sqlite3 and WAL
+ * would otherwise run at NORMAL, which can lose the last commits on a power cut, and an alert
+ * acknowledged with a receipt must survive one), and `secure_delete` on so that a deleted row
+ * (a spam alert's grants, an expired submission) is overwritten with zeros, not left readable
+ * in free pages. Database files are created 0600 inside a 0700 folder. Kysely's SQLite driver runs one connection behind a mutex,
  * so transactions are serialised within the process.
  * PostgreSQL: a pg Pool whose int8 and numeric values are parsed to numbers (pg returns them
  * as strings by default); a value beyond 2^53 throws rather than silently losing precision.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
@@ -55,10 +58,27 @@ const pgTypes: pg.CustomTypesConfig = {
   },
 };
 
+/** SECURITY: only the server's user may read the database, its WAL and shared-memory files. */
+function restrictFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm']) {
+    if (existsSync(file + suffix)) chmodSync(file + suffix, 0o600);
+  }
+}
+
 function openSqlite(file: string): DatabaseHandle {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    // SECURITY: an existing data folder too; mkdir's mode applies only to a new one.
+    chmodSync(path.dirname(file), 0o700);
+  }
   const sqlite = new BetterSqlite3(file);
+  // Before WAL: SQLite gives the -wal and -shm files the main file's mode.
+  if (file !== ':memory:') restrictFiles(file);
   sqlite.pragma('journal_mode = WAL');
+  // SECURITY: after WAL, or the driver's NORMAL stays; a receipt must never outlive its alert.
+  sqlite.pragma('synchronous = FULL');
+  // SECURITY: freed pages are zeroed, so deleted envelopes and rows cannot be carved back.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });

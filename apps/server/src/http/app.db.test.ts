@@ -17,7 +17,7 @@ function expectSecurityHeaders(response: Response): void {
   expect(h.get('content-security-policy')).not.toMatch(/unsafe-(inline|eval)/);
   expect(h.get('x-content-type-options')).toBe('nosniff');
   expect(h.get('referrer-policy')).toBe('no-referrer');
-  expect(h.get('permissions-policy')).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\).*payment=\(\).*usb=\(\).*interest-cohort=\(\)/);
+  expect(h.get('permissions-policy')).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(self\).*payment=\(\).*usb=\(\).*interest-cohort=\(\)/);
   expect(h.get('x-frame-options')).toBe('DENY');
   expect(h.get('cross-origin-opener-policy')).toBe('same-origin');
   expect(h.get('cross-origin-resource-policy')).toBe('same-origin');
@@ -40,8 +40,8 @@ describe.each(DATABASE_KINDS)('HTTP boundary on %s', (kind) => {
     expectSecurityHeaders(response);
   });
 
-  it('answers unknown API routes and wrong methods with a 404 JSON error and the headers', async () => {
-    for (const [method, url] of [['GET', '/api/nothing-here'], ['DELETE', ROUTES.submissions], ['GET', ROUTES.submissions], ['PUT', ROUTES.health]] as const) {
+  it('answers unknown API routes with a 404 JSON error and the headers', async () => {
+    for (const [method, url] of [['GET', '/api/nothing-here'], ['POST', '/api/submissions/x/y']] as const) {
       const response = await h.request(method, url);
       expect(response.status, `${method} ${url}`).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
@@ -49,6 +49,33 @@ describe.each(DATABASE_KINDS)('HTTP boundary on %s', (kind) => {
       expectSecurityHeaders(response);
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
+  });
+
+  it('answers wrong methods on known routes with 405, an Allow header and the JSON error', async () => {
+    const cases = [
+      ['DELETE', ROUTES.submissions, 'POST'],
+      ['GET', ROUTES.submissions, 'POST'],
+      ['PUT', ROUTES.health, 'GET, HEAD'],
+      ['GET', ROUTES.chunk('A'.repeat(22), 'B'.repeat(22), 0), 'PUT'],
+    ] as const;
+    for (const [method, url, allow] of cases) {
+      const response = await h.request(method, url);
+      expect(response.status, `${method} ${url}`).toBe(405);
+      expect(response.headers.get('allow')).toBe(allow);
+      expect(await errorCode(response)).toBe('method-not-allowed');
+      expectSecurityHeaders(response);
+    }
+  });
+
+  it('refuses JSON in another charset or that is not valid UTF-8', async () => {
+    const body = JSON.stringify({ login: 'nobody@x.ml' });
+    const latin1 = await h.request('POST', ROUTES.authSalt, { body, contentType: 'application/json; charset=iso-8859-1' });
+    expect([latin1.status, await errorCode(latin1)]).toEqual([400, 'bad-request']);
+    const broken = Uint8Array.from([...new TextEncoder().encode('{"login":"a'), 0xff, 0xfe, ...new TextEncoder().encode('@x.ml"}')]);
+    const invalid = await h.request('POST', ROUTES.authSalt, { body: broken, contentType: 'application/json' });
+    expect([invalid.status, await errorCode(invalid)]).toEqual([400, 'bad-request']);
+    const utf8 = await h.request('POST', ROUTES.authSalt, { body, contentType: 'application/json; charset=UTF-8' });
+    expect(utf8.status).toBe(200);
   });
 
   it('refuses malformed JSON, a wrong content type and a wrong shape with stable 4xx codes', async () => {

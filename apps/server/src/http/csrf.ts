@@ -9,23 +9,26 @@ import { AppError } from './app-error.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-function originHost(origin: string): string | undefined {
+/** Scheme, host and port of an origin, normalised; undefined for 'null' or garbage. */
+function originOf(origin: string): string | undefined {
   try {
-    return new URL(origin).host;
+    const url = new URL(origin);
+    return url.origin === 'null' ? undefined : url.origin;
   } catch {
     return undefined;
   }
 }
 
 /**
- * Accepts the configured public origin, or an origin naming the request's own host (the Node
- * adapter builds the request URL from the Host header). Behind a proxy that rewrites Host,
- * the public URL is what matches.
+ * Accepts the configured public origin, or exactly the request's own origin (the Node adapter
+ * builds the request URL from the Host header). SECURITY (L4): scheme, host and port must all
+ * match: http://host is not https://host, and another port on the same host is another site's
+ * origin. Behind a proxy that rewrites Host or ends TLS, the public URL is what matches.
  */
 export function isAcceptedOrigin(origin: string, publicUrl: string, requestUrl: string): boolean {
-  if (origin === new URL(publicUrl).origin) return true;
-  const fromOrigin = originHost(origin);
-  return fromOrigin !== undefined && fromOrigin === new URL(requestUrl).host;
+  const presented = originOf(origin);
+  if (presented === undefined) return false;
+  return presented === new URL(publicUrl).origin || presented === new URL(requestUrl).origin;
 }
 
 export function csrfGuard(publicUrl: string): MiddlewareHandler {

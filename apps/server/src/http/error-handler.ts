@@ -41,8 +41,21 @@ function codeForHttpStatus(status: number): ErrorCode {
   }
 }
 
+const DISCONNECT_CODES: ReadonlySet<string> = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'ABORT_ERR']);
+
+/** A client that went away mid-request (a phone losing signal): normal, not a fault. */
+export function isClientDisconnect(err: unknown, c: Context): boolean {
+  if (c.req.raw.signal.aborted) return true;
+  if (!(err instanceof Error)) return false;
+  const code = (err as { readonly code?: unknown }).code;
+  return err.name === 'AbortError' || (typeof code === 'string' && DISCONNECT_CODES.has(code));
+}
+
 export function createErrorHandler(logger: Logger): (err: Error, c: Context) => Response {
   return (err, c) => {
+    // SECURITY (M4): no line for a disconnect, not even with the route: a timestamped entry
+    // for a reporter route would date a reporter's action. The answer is never delivered.
+    if (isClientDisconnect(err, c)) return errorResponse(c, 'bad-request');
     if (isAppError(err)) {
       // 503s (not set up, quota) are expected states, not faults; only an internal AppError is logged.
       if (err.code === 'internal') logger.error('request failed', { code: err.code, route: routePath(c, -1), err });

@@ -11,19 +11,86 @@ function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-export function issuePaths(issues: readonly v.BaseIssue<unknown>[]): string[] {
-  return [...new Set(issues.map((issue) => v.getDotPath(issue) ?? '(body)'))].slice(0, 20);
+/** What stands for a key the schema does not name: the sender chose it, so it is never echoed. */
+export const UNKNOWN_KEY = '(unknown key)';
+
+type SchemaNode = { readonly type?: unknown; readonly entries?: unknown; readonly item?: unknown; readonly wrapped?: unknown; readonly pipe?: unknown };
+
+/** The schema under wrappers (optional, nullable, pipe…), where the entries and items are. */
+function unwrap(schema: unknown): SchemaNode | undefined {
+  let node = schema as SchemaNode | undefined;
+  for (let depth = 0; depth < 10 && node !== undefined; depth++) {
+    if (node.wrapped !== undefined) node = node.wrapped as SchemaNode;
+    else if (Array.isArray(node.pipe) && node.pipe[0] !== node) node = node.pipe[0] as SchemaNode;
+    else return node;
+  }
+  return node;
+}
+
+/**
+ * An issue's path, naming only keys that the schema itself declares: SECURITY (L5) a key the
+ * sender made up (an unknown key, a record's key) becomes UNKNOWN_KEY, so an answer or a log
+ * line never repeats attacker-chosen text. Array indexes are numbers and are kept.
+ */
+function knownPath(schema: v.GenericSchema, issue: v.BaseIssue<unknown>): string {
+  const segments: string[] = [];
+  let node: SchemaNode | undefined = unwrap(schema);
+  for (const item of issue.path ?? []) {
+    const key: unknown = item.key;
+    if (typeof key === 'number') {
+      segments.push(String(key));
+      node = unwrap(node?.item);
+      continue;
+    }
+    const entries = node?.entries as Record<string, unknown> | undefined;
+    if (typeof key === 'string' && entries !== undefined && Object.hasOwn(entries, key)) {
+      segments.push(key);
+      node = unwrap(entries[key]);
+      continue;
+    }
+    segments.push(UNKNOWN_KEY);
+    break;
+  }
+  return segments.length === 0 ? '(body)' : segments.join('.');
+}
+
+export function issuePaths(issues: readonly v.BaseIssue<unknown>[], schema: v.GenericSchema): string[] {
+  return [...new Set(issues.map((issue) => knownPath(schema, issue)))].slice(0, 20);
 }
 
 export function parseWith<TSchema extends v.GenericSchema>(schema: TSchema, value: unknown): v.InferOutput<TSchema> {
   const result = v.safeParse(schema, value);
-  if (!result.success) throw new AppError('validation-failed', { issues: issuePaths(result.issues) });
+  if (!result.success) throw new AppError('validation-failed', { issues: issuePaths(result.issues, schema) });
   return result.output;
+}
+
+/** The declared charset, lower-cased, or undefined when none is declared. */
+function declaredCharset(c: Context): string | undefined {
+  for (const parameter of (c.req.header('content-type') ?? '').split(';').slice(1)) {
+    const [name, value] = parameter.split('=');
+    if (name?.trim().toLowerCase() === 'charset') return (value ?? '').trim().replace(/^"|"$/g, '').toLowerCase();
+  }
+  return undefined;
+}
+
+/**
+ * JSON is UTF-8 only (L7): another declared charset, or bytes that are not valid UTF-8, are
+ * refused instead of being decoded with replacement characters into something else.
+ */
+async function utf8Body(c: Context): Promise<string> {
+  const charset = declaredCharset(c);
+  if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') throw new AppError('bad-request');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await c.req.arrayBuffer());
+  } catch (error) {
+    if (error instanceof TypeError) throw new AppError('bad-request');
+    throw error;
+  }
 }
 
 export async function readJson<TSchema extends v.GenericSchema>(c: Context, schema: TSchema): Promise<v.InferOutput<TSchema>> {
   if (mediaType(c) !== 'application/json') throw new AppError('unsupported-media-type');
-  const text = await c.req.text();
+  const text = await utf8Body(c);
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -11,6 +11,8 @@ export const DEFAULT_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "img-src 'self' blob: data:",
+  // The reporter listens back to a voice message before sending it: an <audio> from a blob: URL.
+  "media-src 'self' blob:",
   "connect-src 'self'",
   "font-src 'self'",
   "manifest-src 'self'",
@@ -20,7 +22,9 @@ export const DEFAULT_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const DEFAULT_PERMISSIONS_POLICY = 'camera=(), geolocation=(), microphone=(), payment=(), usb=(), interest-cohort=()';
+// SECURITY: the microphone is allowed to the site's own pages only (voice alerts), never to a
+// frame from elsewhere; the camera, location and the rest stay denied everywhere.
+export const DEFAULT_PERMISSIONS_POLICY = 'camera=(), geolocation=(), microphone=(self), payment=(), usb=(), interest-cohort=()';
 
 export type SecurityHeaderOptions = {
   readonly contentSecurityPolicy?: string;

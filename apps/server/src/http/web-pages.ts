@@ -7,10 +7,18 @@
  * this is how the bundle pins the key in this version. SECURITY: a server that is itself
  * compromised could serve another key; the threat model documents that limit and the
  * installed PWA keeps the bundle it first verified.
+ *
+ * The reporter's offline shell lives at the root, beside the page it controls: /sw.js (the
+ * service worker, scope '/', so no Service-Worker-Allowed header is needed; never cached by
+ * HTTP, so an update is seen at the next visit), /manifest.webmanifest and /icons/*.png.
+ * Every file and page goes out compressed (brotli or gzip, compression.ts): a reporter on
+ * 2G pays for every byte.
  */
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Context } from 'hono';
+import { chooseEncoding, createCompressor, encodedHeaders } from './compression.ts';
+import type { Compressor } from './compression.ts';
 import { errorResponse } from './error-handler.ts';
 
 export const PIN_PLACEHOLDER = '<meta name="kenekanko-pins" content="">';
@@ -43,7 +51,15 @@ export type WebPagesOptions = {
   readonly distDir: string;
   /** The coalition signing key (base64url) once set up. */
   readonly coalitionKey: () => Promise<string | undefined>;
+  /** Shared with the public API answers, so one cache bounds all compressed bodies. */
+  readonly compressor?: Compressor;
 };
+
+/** How long a file may be kept by the browser's HTTP cache. */
+function cacheControlFor(urlPath: string): string {
+  // Hashed names change with their content. Everything else (sw.js first) is checked each time.
+  return urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
+}
 
 export function withPins(html: string, key: string | undefined): string {
   if (key === undefined || !PIN_PATTERN.test(key)) return html;
@@ -85,10 +101,18 @@ function entryFor(urlPath: string): 'desk.html' | 'index.html' {
 
 export function createWebPages(options: WebPagesOptions): (c: Context) => Promise<Response> {
   const distDir = path.resolve(options.distDir);
+  const compressor = options.compressor ?? createCompressor();
+
+  function send(c: Context, bytes: Uint8Array, headers: Record<string, string>): Response {
+    const encoding = chooseEncoding(c.req.header('accept-encoding'));
+    const packed = encoding === null ? null : compressor.compress(bytes, encoding);
+    if (packed === null) return c.body(new Uint8Array(bytes), 200, encodedHeaders(null, headers));
+    return c.body(packed, 200, encodedHeaders(encoding, headers));
+  }
 
   async function html(c: Context, file: string): Promise<Response> {
     const text = withPins(await readFile(file, 'utf8'), await options.coalitionKey());
-    return c.body(text, 200, { 'Content-Type': MIME_TYPES['.html'] ?? 'text/html', 'Cache-Control': 'no-store' });
+    return send(c, new TextEncoder().encode(text), { 'Content-Type': MIME_TYPES['.html'] ?? 'text/html', 'Cache-Control': 'no-store' });
   }
 
   return async (c) => {
@@ -102,9 +126,8 @@ export function createWebPages(options: WebPagesOptions): (c: Context) => Promis
     if (file !== undefined && (await isFile(file))) {
       const ext = path.extname(file).toLowerCase();
       if (ext === '.html') return html(c, file);
-      const cache = urlPath.startsWith('/assets/') ? IMMUTABLE : 'no-cache';
-      const bytes = await readFile(file);
-      return c.body(new Uint8Array(bytes), 200, { 'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cache });
+      const bytes = new Uint8Array(await readFile(file));
+      return send(c, bytes, { 'Content-Type': MIME_TYPES[ext] ?? 'application/octet-stream', 'Cache-Control': cacheControlFor(urlPath) });
     }
     // A missing file (a path with an extension, or anything under /assets) is a 404, not a page.
     const last = urlPath.split('/').at(-1) ?? '';

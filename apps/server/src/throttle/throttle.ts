@@ -7,6 +7,13 @@
  * (DESIGN §2). Targets must already be safe to store: pass the peppered lookup hash, never a
  * raw lookup token. The bucket name itself is stored only as its SHA-256, so the table does
  * not list which staff logins were tried (people type passwords into login fields).
+ *
+ * SECURITY (reporter instants, DESIGN §2): a window start is an instant, and a per-token
+ * bucket counts a reporter's look-ups and posts. It is kept because the bucket name is a MAC,
+ * under the server secret, of the raw lookup token, which the server never stores: no row
+ * of the database (not the peppered lookup hash) leads to it, so a seized server cannot tell
+ * which alert a bucket belongs to; only someone holding the receipt itself could, and the row
+ * is pruned after its window. Global buckets count everyone together and name nobody.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';

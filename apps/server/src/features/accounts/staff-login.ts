@@ -13,8 +13,9 @@ import { AppError } from '../../http/app-error.ts';
 import type { AuditLog } from '../shared/audit.ts';
 import { decodeBase64Url } from '../shared/decode.ts';
 import type { Storage } from '../shared/storage.ts';
-import { bucketFor, enforceThrottles } from '../shared/throttle.ts';
-import type { BucketKey, Throttle } from '../shared/throttle.ts';
+import type { PowService } from '../pow/index.ts';
+import { bucketFor, enforceThrottles, powPayment } from '../shared/throttle.ts';
+import type { BucketKey, PowSolution, Throttle } from '../shared/throttle.ts';
 import { addSeconds } from '../shared/time.ts';
 import type { AccountRepo } from './ports.ts';
 
@@ -30,6 +31,7 @@ export const LOGIN_THROTTLES = {
 
 export type AccountDeps = {
   readonly throttle: Throttle;
+  readonly pow: PowService;
   readonly bucketKey: BucketKey;
   readonly serverSecret: Uint8Array;
   readonly sessionIdleMinutes: number;
@@ -44,8 +46,13 @@ export function sessionIdHash(token: string): string {
   return toBase64Url(sha256(utf8Encode(token)));
 }
 
-export async function saltFor(accounts: AccountRepo, deps: AccountDeps, login: string, now: Date): Promise<string> {
-  await enforceThrottles(deps.throttle, [{ bucket: 'auth-salt:global', rule: LOGIN_THROTTLES.saltGlobal }], now);
+/**
+ * SECURITY (M1/M2): every login throttle asks for a proof of work when full, never a lockout:
+ * flooding a known login, or all of them, makes each attempt cost work (the flood's too) but
+ * cannot keep the real coordinator out. A guesser still pays for every password tried.
+ */
+export async function saltFor(accounts: AccountRepo, deps: AccountDeps, login: string, now: Date, pow?: PowSolution): Promise<string> {
+  await enforceThrottles(deps.throttle, [{ bucket: 'auth-salt:global', rule: LOGIN_THROTTLES.saltGlobal, whenFull: 'proof-of-work' }], now, powPayment(deps.pow, pow, now));
   const user = await accounts.userByLogin(login);
   const fake = toBase64Url(deriveFakeUserSalt(deps.serverSecret, login));
   return user?.salt ?? fake;
@@ -53,14 +60,15 @@ export async function saltFor(accounts: AccountRepo, deps: AccountDeps, login: s
 
 export type LoginResult = { readonly userId: string; readonly sessionToken: string };
 
-export async function login(storage: Storage<AccountRepos>, deps: AccountDeps, loginName: string, loginKey: string, now: Date): Promise<LoginResult> {
+export async function login(storage: Storage<AccountRepos>, deps: AccountDeps, loginName: string, loginKey: string, now: Date, pow?: PowSolution): Promise<LoginResult> {
   await enforceThrottles(
     deps.throttle,
     [
-      { bucket: 'auth-login:global', rule: LOGIN_THROTTLES.global },
-      { bucket: bucketFor(deps.bucketKey, 'auth-login', utf8Encode(loginName)), rule: LOGIN_THROTTLES.perLogin },
+      { bucket: 'auth-login:global', rule: LOGIN_THROTTLES.global, whenFull: 'proof-of-work' },
+      { bucket: bucketFor(deps.bucketKey, 'auth-login', utf8Encode(loginName)), rule: LOGIN_THROTTLES.perLogin, whenFull: 'proof-of-work' },
     ],
     now,
+    powPayment(deps.pow, pow, now),
   );
   const user = await storage.read.accounts.userByLogin(loginName);
   const presented = hashLoginKey(decodeBase64Url(loginKey, 'loginKey'));

@@ -4,7 +4,9 @@
  * locked row.
  */
 import type { AlertState, PostMessage, TransitionRequest } from '@kenekanko/contracts';
+import { PURPOSES } from '@kenekanko/crypto';
 import { AppError } from '../../http/app-error.ts';
+import { assertEnvelopeShape } from '../shared/envelope-shape.ts';
 import { newId } from '../shared/ids.ts';
 import { assertMessageSignature, messageStatement, placeInConversation } from '../shared/messages.ts';
 import type { Storage } from '../shared/storage.ts';
@@ -41,6 +43,7 @@ export async function changeState(
     if (alert.state !== request.expectedFrom) throw new AppError('conflict');
     if (!decideTransition(alert.state, request.to).ok) throw new AppError('illegal-transition');
     const duplicateOf = await checkDuplicateOf(repos, alertId, alert.orgId, request);
+    assertEnvelopeShape(request.reasonEnvelope, PURPOSES.reason, 'reasonEnvelope');
     if (!(await repos.desk.updateState(alertId, alert.state, request.to, duplicateOf, at))) throw new AppError('conflict');
     const seq = (await repos.desk.lastStateSeq(alertId)) + 1;
     await repos.desk.insertStateChange({ alertId, seq, fromState: alert.state, toState: request.to, actorId: userId, reasonEnvelope: request.reasonEnvelope, createdAt: at });
@@ -65,6 +68,7 @@ export async function postOrganisationMessage(storage: Storage<DeskRepos>, userI
     const org = await repos.directory.organisation(alert.orgId);
     if (org === undefined) throw new AppError('not-found');
     assertMessageSignature(messageStatement(alertId, message.seq, 'organisation', message.envelope, []), message.signature, org.ed25519Public);
+    assertEnvelopeShape(message.envelope, PURPOSES.message, 'message.envelope');
     await repos.messages.insertMessage({
       id: newId(),
       alertId,
@@ -92,6 +96,7 @@ export async function addNote(storage: Storage<DeskRepos>, userId: string, alert
       throw new AppError('conflict');
     }
     if (alert.state === 'spam') throw new AppError('conflict');
+    assertEnvelopeShape(note.envelope, PURPOSES.note, 'envelope');
     await repos.desk.insertNote({ id: note.noteId, alertId, authorId: userId, envelope: note.envelope }, now.toISOString());
     await repos.audit.append({ actorId: userId, action: 'note', objectType: 'alert', objectId: alertId, details: {} }, now);
     return { id: note.noteId };

@@ -75,9 +75,10 @@ describe('difficulty', () => {
 });
 
 describe('pow service', () => {
-  function memoryLedger(): PowLedger & { size: () => number } {
+  function memoryLedger(openUploads = 0): PowLedger & { size: () => number } {
     const spent = new Map<string, Date>();
     return {
+      countOpenUploads: async () => openUploads,
       spend: async (hash, keepUntil) => {
         if (spent.has(hash)) return false;
         spent.set(hash, keepUntil);
@@ -104,5 +105,10 @@ describe('pow service', () => {
     const service = createPowService(key, 4, ledger);
     expect((await service.challenge(now)).bits).toBe(5);
     expect((await service.challenge(new Date(now.getTime() + 2000))).bits).toBe(4);
+  });
+
+  it('raises the difficulty with the number of uploads held open', async () => {
+    expect((await createPowService(key, 4, memoryLedger(POW_LOAD_STEP * 3)).challenge(now)).bits).toBe(7);
+    expect((await createPowService(key, 4, memoryLedger(POW_LOAD_STEP - 1)).challenge(now)).bits).toBe(4);
   });
 });

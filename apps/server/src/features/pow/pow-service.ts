@@ -4,7 +4,7 @@
  */
 import type { PowChallenge } from '@kenekanko/contracts';
 import { AppError } from '../../http/app-error.ts';
-import { addSeconds } from '../shared/time.ts';
+import { addSeconds, ceilToHour } from '../shared/time.ts';
 import { difficultyFor, POW_LOAD_WINDOW_SECONDS } from './difficulty.ts';
 import { issueChallenge, verifySolution } from './pow-challenge.ts';
 import type { PowKey } from './pow-challenge.ts';
@@ -15,6 +15,8 @@ export type PowLedger = {
   spend(challengeHash: string, keepUntil: Date): Promise<boolean>;
   /** Spent challenges still remembered at `now`, i.e. submissions opened in the load window. */
   countRemembered(now: Date): Promise<number>;
+  /** Uploads opened and not yet finalized or expired: reservations someone may be hoarding. */
+  countOpenUploads(now: Date): Promise<number>;
 };
 
 export type PowService = {
@@ -25,12 +27,15 @@ export type PowService = {
 export function createPowService(key: PowKey, baseBits: number, ledger: PowLedger): PowService {
   return {
     async challenge(now) {
-      return issueChallenge(key, difficultyFor(baseBits, await ledger.countRemembered(now)), now);
+      // SECURITY: cost, not a wall: holding many uploads open makes every next one dearer.
+      const load = Math.max(await ledger.countRemembered(now), await ledger.countOpenUploads(now));
+      return issueChallenge(key, difficultyFor(baseBits, load), now);
     },
     async spend(solution, now) {
       const verified = verifySolution(key, solution, now);
       const windowEnd = addSeconds(now, POW_LOAD_WINDOW_SECONDS);
-      const keepUntil = verified.expiresAt > windowEnd ? verified.expiresAt : windowEnd;
+      // SECURITY: to the hour, so the ledger does not date a reporter's submission to the second.
+      const keepUntil = ceilToHour(verified.expiresAt > windowEnd ? verified.expiresAt : windowEnd);
       // SECURITY: a replayed solution would let one unit of work open many submissions.
       if (!(await ledger.spend(verified.challengeHash, keepUntil))) throw new AppError('pow-required');
     },

@@ -4,7 +4,9 @@
  * reporter's receipt-derived Ed25519 key, which the alert recorded when it was created.
  */
 import type { PostMessage } from '@kenekanko/contracts';
+import { PURPOSES } from '@kenekanko/crypto';
 import { AppError } from '../../http/app-error.ts';
+import { assertEnvelopeShape } from '../shared/envelope-shape.ts';
 import type { ChunkFiles, UploadRepo } from '../submissions/index.ts';
 import { closeUpload, deleteBlobFiles } from '../submissions/index.ts';
 import { newId } from '../shared/ids.ts';
@@ -53,6 +55,7 @@ export async function postReporterMessage(
     if (alert.state === 'spam') throw new AppError('conflict');
     const statement = messageStatement(alertId, message.seq, 'reporter', message.envelope, attachmentBlobIds);
     assertMessageSignature(statement, message.signature, alert.reporterEd25519Public);
+    assertEnvelopeShape(message.envelope, PURPOSES.message, 'message.envelope');
     const dropped = message.attachments === null ? [] : await attachFiles(uploads, message.attachments, alertId, day);
     await messages.insertMessage({
       id: newId(),

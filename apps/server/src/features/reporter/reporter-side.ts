@@ -16,9 +16,11 @@ import { decodeBase64Url } from '../shared/decode.ts';
 import type { DirectoryRepo } from '../shared/records.ts';
 import type { MessageRepo } from '../shared/messages.ts';
 import type { Storage } from '../shared/storage.ts';
-import { bucketFor, enforceThrottles } from '../shared/throttle.ts';
+import { bucketFor, enforceThrottles, powPayment } from '../shared/throttle.ts';
 import type { BucketKey, Throttle } from '../shared/throttle.ts';
 import type { Peppers } from '../submissions/index.ts';
+import type { PowService } from '../pow/index.ts';
+import type { PowSolution } from '../shared/throttle.ts';
 
 export type LookupRepo = { alertIdByLookup(lookupHashes: readonly string[]): Promise<string | undefined> };
 
@@ -31,6 +33,7 @@ export type ReporterRepos = {
 
 export type ReporterDeps = {
   readonly throttle: Throttle;
+  readonly pow: PowService;
   readonly bucketKey: BucketKey;
   readonly peppers: Peppers;
 };
@@ -42,16 +45,23 @@ export const REPORTER_THROTTLES = {
   postGlobal: { limit: 120, windowSeconds: 60 },
 } as const;
 
-export async function throttleReporter(deps: ReporterDeps, action: 'lookup' | 'post', token: Uint8Array, now: Date): Promise<void> {
+/**
+ * Per token: a wall (a wrong receipt is a typo a few times at most, and a guesser of one token
+ * locks out nobody else). Global look-ups: a flood of random tokens makes everyone pay a proof
+ * of work instead of locking every reporter out. Posts have no proof-of-work field yet, so
+ * their global bucket still refuses; only a valid token reaches the post itself.
+ */
+export async function throttleReporter(deps: ReporterDeps, action: 'lookup' | 'post', token: Uint8Array, now: Date, pow?: PowSolution): Promise<void> {
   const perToken = action === 'lookup' ? REPORTER_THROTTLES.lookupPerToken : REPORTER_THROTTLES.postPerToken;
   const global = action === 'lookup' ? REPORTER_THROTTLES.lookupGlobal : REPORTER_THROTTLES.postGlobal;
   await enforceThrottles(
     deps.throttle,
     [
-      { bucket: `reporter-${action}:global`, rule: global },
+      { bucket: `reporter-${action}:global`, rule: global, whenFull: action === 'lookup' ? 'proof-of-work' : 'refuse' },
       { bucket: bucketFor(deps.bucketKey, `reporter-${action}`, token), rule: perToken },
     ],
     now,
+    powPayment(deps.pow, pow, now),
   );
 }
 
@@ -61,9 +71,9 @@ export async function findAlertByToken(lookups: LookupRepo, peppers: Peppers, to
   return lookups.alertIdByLookup(hashes);
 }
 
-export async function reporterAlertView(storage: Storage<ReporterRepos>, deps: ReporterDeps, lookupToken: string, now: Date): Promise<ReporterAlertView> {
+export async function reporterAlertView(storage: Storage<ReporterRepos>, deps: ReporterDeps, lookupToken: string, now: Date, pow?: PowSolution): Promise<ReporterAlertView> {
   const token = decodeBase64Url(lookupToken, 'lookupToken');
-  await throttleReporter(deps, 'lookup', token, now);
+  await throttleReporter(deps, 'lookup', token, now, pow);
   const { lookups, alerts, messages, directory } = storage.read;
   const found = await findAlertByToken(lookups, deps.peppers, token);
   const id = found ?? NO_ALERT_ID;

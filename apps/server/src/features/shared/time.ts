@@ -17,3 +17,14 @@ export function addSeconds(instant: Date, seconds: number): Date {
 export function isoInstant(instant: Date): string {
   return instant.toISOString();
 }
+
+const HOUR_MS = 3600 * 1000;
+
+/**
+ * The next whole UTC hour at or after an instant. SECURITY: expiry times of reporter-side
+ * rows are rounded up to the hour, so that "expires 24 h after it was opened" does not give
+ * away the opening instant; rounding up keeps every row alive at least as long as asked.
+ */
+export function ceilToHour(instant: Date): Date {
+  return new Date(Math.ceil(instant.getTime() / HOUR_MS) * HOUR_MS);
+}

@@ -8,19 +8,19 @@
  */
 import { DirectoryBodySchema, FinalizeAlertResponseSchema } from '@kenekanko/contracts';
 import type { DirectoryBody, FinalizeAlertRequest, Statistics } from '@kenekanko/contracts';
-import { hashLookupToken, RECEIPT_FORMAT_VERSION, toHex } from '@kenekanko/crypto';
+import { hashLookupToken, IDENTITY_PADDED_SIZE, isValidEd25519PublicKey, isValidX25519PublicKey, PURPOSES, RECEIPT_FORMAT_VERSION, toHex } from '@kenekanko/crypto';
 import * as v from 'valibot';
 import { AppError } from '../../http/app-error.ts';
 import type { PlacesRepo } from '../intake/index.ts';
 import { custodianIdOf } from '../shared/custodian.ts';
 import { decodeBase64Url } from '../shared/decode.ts';
+import { assertEnvelopeShape } from '../shared/envelope-shape.ts';
 import type { DirectoryRepo, GrantRecord } from '../shared/records.ts';
 import type { Storage } from '../shared/storage.ts';
 import { dayOf } from '../shared/time.ts';
 import { checkAlertGrants } from './alert-grants.ts';
 import { closeUpload } from './close-upload.ts';
 import type { UploadRepo } from './ports.ts';
-import { IDENTITY_ENVELOPE_BYTES } from './upload-limits.ts';
 
 export type FinalizeAlertResponse = v.InferOutput<typeof FinalizeAlertResponseSchema>;
 
@@ -91,8 +91,16 @@ async function checkRequest(repos: FinalizeRepos, alertId: string, request: Fina
     throw new AppError('validation-failed', { issues: ['questionnaireVersion'] });
   }
   if (request.receiptVersion !== RECEIPT_FORMAT_VERSION) throw new AppError('validation-failed', { issues: ['receiptVersion'] });
-  if (decodeBase64Url(request.identityEnvelope, 'identityEnvelope').length !== IDENTITY_ENVELOPE_BYTES) {
-    throw new AppError('validation-failed', { issues: ['identityEnvelope'] });
+  // SECURITY: identity envelopes have one fixed size (IDENTITY_ENVELOPE_BYTES), empty or not.
+  assertEnvelopeShape(request.identityEnvelope, PURPOSES.identity, 'identityEnvelope', IDENTITY_PADDED_SIZE);
+  assertEnvelopeShape(request.answersEnvelope, PURPOSES.answers, 'answersEnvelope');
+  // The organisation seals messages to the first and verifies the reporter's with the second:
+  // keys that cannot be used would only fail later, on the desk.
+  if (!isValidX25519PublicKey(decodeBase64Url(request.reporterX25519Public, 'reporterX25519Public'))) {
+    throw new AppError('validation-failed', { issues: ['reporterX25519Public'] });
+  }
+  if (!isValidEd25519PublicKey(decodeBase64Url(request.reporterEd25519Public, 'reporterEd25519Public'))) {
+    throw new AppError('validation-failed', { issues: ['reporterEd25519Public'] });
   }
   await checkStatistics(repos.places, request.statistics, day);
   return checkAlertGrants(request.grants, {

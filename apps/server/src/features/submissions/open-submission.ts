@@ -6,7 +6,7 @@
 import type { OpenSubmissionRequest, OpenSubmissionResponse } from '@kenekanko/contracts';
 import { AppError } from '../../http/app-error.ts';
 import type { PowService } from '../pow/index.ts';
-import { addSeconds, dayOf } from '../shared/time.ts';
+import { addSeconds, ceilToHour, dayOf } from '../shared/time.ts';
 import type { SubmissionRecord, UploadLimits, UploadRepo } from './ports.ts';
 
 /** An upload left open this long is abandoned: the expiry job deletes it and its chunks. */
@@ -30,16 +30,19 @@ export async function openSubmission(
 
   if (request.declaredBytes > limits.maxAlertBytes) throw new AppError('payload-too-large');
   await pow.spend(request.pow, now);
-  // A soft daily cap on storage: concurrent opens may overshoot it by a few submissions.
-  const used = await uploads.declaredBytesSince(dayOf(now));
-  if (used + request.declaredBytes > limits.storageQuotaBytesPerDay) throw new AppError('quota-exceeded');
+  // SECURITY: the daily quota counts bytes received, not declared: declaring the maximum without
+  // uploading reserves nothing (declared bytes only cap this one submission). Opening is refused
+  // only once the day's storage is really used up; chunk uploads are charged as they arrive.
+  const used = await uploads.receivedBytesSince(dayOf(now));
+  if (used >= limits.storageQuotaBytesPerDay) throw new AppError('quota-exceeded');
 
   const inserted = await uploads.insertSubmission({
     id: request.submissionId,
     purpose: request.purpose,
     declaredBytes: request.declaredBytes,
     createdAt: now,
-    expiresAt: addSeconds(now, SUBMISSION_TTL_SECONDS),
+    // SECURITY: neither the opening instant nor one derived from it is ever written.
+    expiresAt: ceilToHour(addSeconds(now, SUBMISSION_TTL_SECONDS)),
   });
   if (!inserted) {
     // Lost a race with the same browser's retry: answer as a repeated open would.

@@ -42,8 +42,8 @@ export type UploadRepo = {
   lockSubmission(id: string): Promise<SubmissionRecord | undefined>;
   /** False when a submission with this id already exists. */
   insertSubmission(submission: NewSubmission): Promise<boolean>;
-  /** Bytes declared by submissions opened on `day` or later (quota). */
-  declaredBytesSince(day: string): Promise<number>;
+  /** Bytes actually received by submissions opened on `day` or later (the daily quota). */
+  receivedBytesSince(day: string): Promise<number>;
   /** Chunk indexes received per blob of a submission. */
   receivedChunks(submissionId: string): Promise<Record<string, number[]>>;
   findBlob(blobId: string): Promise<BlobRecord | undefined>;

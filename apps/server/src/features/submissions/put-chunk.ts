@@ -9,7 +9,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Storage } from '../shared/storage.ts';
 import { dayOf } from '../shared/time.ts';
 import type { ChunkFiles, UploadLimits, UploadRepo } from './ports.ts';
-import { MAX_CHUNK_ENVELOPE_BYTES, maxBlobBytes, maxChunksPerBlob } from './upload-limits.ts';
+import { CHUNK_ENVELOPE_BYTES, MAX_BLOBS_PER_SUBMISSION, MAX_CHUNK_ENVELOPE_BYTES, maxBlobBytes, maxChunksPerBlob } from './upload-limits.ts';
 
 export type ChunkAddress = { readonly submissionId: string; readonly blobId: string; readonly index: number };
 
@@ -24,7 +24,7 @@ export async function putChunk(
   if (bytes.length > MAX_CHUNK_ENVELOPE_BYTES || address.index >= maxChunksPerBlob(limits.maxFileBytes)) {
     throw new AppError('payload-too-large');
   }
-  if (bytes.length === 0) throw new AppError('validation-failed', { issues: ['body'] });
+  if (bytes.length !== CHUNK_ENVELOPE_BYTES) throw new AppError('validation-failed', { issues: ['body'] });
   const digest = toBase64Url(sha256(bytes));
   const { submissionId, blobId, index } = address;
 
@@ -43,8 +43,15 @@ export async function putChunk(
     if (submission.expiresAt <= now) throw new AppError('not-found');
     if (submission.receivedBytes + bytes.length > submission.declaredBytes) throw new AppError('payload-too-large');
     if ((blob?.totalBytes ?? 0) + bytes.length > maxBlobBytes(limits.maxFileBytes)) throw new AppError('payload-too-large');
+    // The daily quota, charged for bytes actually stored. Soft: chunks of other uploads stored
+    // concurrently may overshoot it by a few chunks. Counted by the day the upload was opened.
+    const used = await uploads.receivedBytesSince(dayOf(now));
+    if (used + bytes.length > limits.storageQuotaBytesPerDay) throw new AppError('quota-exceeded');
 
-    if (blob === undefined) await uploads.insertBlobIfAbsent(blobId, submissionId, dayOf(now));
+    if (blob === undefined) {
+      if ((await uploads.blobsOf(submissionId)).length >= MAX_BLOBS_PER_SUBMISSION) throw new AppError('payload-too-large');
+      await uploads.insertBlobIfAbsent(blobId, submissionId, dayOf(now));
+    }
     const owner = await uploads.findBlob(blobId);
     if (owner?.submissionId !== submissionId) throw new AppError('conflict');
     await uploads.recordChunk(submissionId, { blobId, index, size: bytes.length, sha256: digest });

@@ -11,8 +11,16 @@ function envelopeBytes(purpose: string, frameBytes: number): number {
   return 2 + utf8Encode(purpose).length + XCHACHA_NONCE_LENGTH + frameBytes + AEAD_TAG_LENGTH;
 }
 
-/** The exact size of every encrypted chunk (all chunks are framed to the same size). */
+/**
+ * The exact size of every encrypted chunk: the crypto package frames every chunk, the last
+ * one included, to FILE_CHUNK_SIZE plus its length prefix. SECURITY (M3): any other size is
+ * refused, so tiny chunks cannot multiply rows and files for the same declared bytes.
+ */
 export const MAX_CHUNK_ENVELOPE_BYTES = envelopeBytes(PURPOSES.attachmentChunk, FILE_CHUNK_SIZE + FRAME_LENGTH_PREFIX);
+export const CHUNK_ENVELOPE_BYTES = MAX_CHUNK_ENVELOPE_BYTES;
+
+/** As many files as a finalize manifest may list (contracts: FinalizeAlertRequest.blobs). */
+export const MAX_BLOBS_PER_SUBMISSION = 50;
 
 /** SECURITY: every identity envelope has this one size, so the database does not show who gave one. */
 export const IDENTITY_ENVELOPE_BYTES = envelopeBytes(PURPOSES.identity, IDENTITY_PADDED_SIZE);

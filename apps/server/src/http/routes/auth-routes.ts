@@ -16,12 +16,12 @@ export function registerAuthRoutes(app: Hono<StaffEnv>, s: AppServices): void {
 
   app.post(ROUTES.authSalt, async (c) => {
     const request = await readJson(c, SaltRequestSchema);
-    return c.json({ salt: await saltFor(s.storage.read.accounts, s.accounts, request.login, s.clock()), argon2: 1 as const });
+    return c.json({ salt: await saltFor(s.storage.read.accounts, s.accounts, request.login, s.clock(), request.pow), argon2: 1 as const });
   });
 
   app.post(ROUTES.authLogin, async (c) => {
     const request = await readJson(c, LoginRequestSchema);
-    const result = await login(s.storage, s.accounts, request.login, request.loginKey, s.clock());
+    const result = await login(s.storage, s.accounts, request.login, request.loginKey, s.clock(), request.pow);
     setSessionCookie(c, result.sessionToken);
     return c.json({ userId: result.userId });
   });

@@ -53,7 +53,7 @@ describe.each(DATABASE_KINDS)('the client against the server on %s', (kind) => {
     const opened = await staff.openAlert(submitted.alertId);
     expect(opened.answers?.description).toBe(draft.description);
     expect(opened.statisticsMatch).toBe(true);
-    expect(opened.messages.map((m) => [m.seq, m.senderType, m.text])).toEqual([[1, 'reporter', 'Voici un complément.']]);
+    expect(opened.messages.map((m) => [m.seq, m.senderType, m.verified ? m.text : m.broken])).toEqual([[1, 'reporter', 'Voici un complément.']]);
     const ref = opened.answers?.attachments[0];
     if (ref === undefined) throw new Error('the attachment reference is missing');
     expect(await opened.downloadAttachment(ref)).toEqual(file);

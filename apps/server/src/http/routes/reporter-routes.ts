@@ -8,13 +8,15 @@ import type { StaffEnv } from '../staff-session.ts';
 
 export function registerReporterRoutes(app: Hono<StaffEnv>, s: AppServices): void {
   app.post(ROUTES.reporterAlert, async (c) => {
-    const { lookupToken } = await readJson(c, ReporterLookupRequestSchema);
-    return c.json(await reporterAlertView(s.storage, s.reporter, lookupToken, s.clock()));
+    const { lookupToken, pow } = await readJson(c, ReporterLookupRequestSchema);
+    return c.json(await reporterAlertView(s.storage, s.reporter, lookupToken, s.clock(), pow));
   });
 
   app.post(ROUTES.reporterMessages, async (c) => {
     const { lookupToken, message } = await readJson(c, ReporterPostMessageRequestSchema);
     const result = await postReporterMessage(s.storage, s.files, s.reporter, lookupToken, message, s.clock());
+    // SECURITY (H1 audit): only on a disk failure, with a count and no route or id; the operator
+    // must learn of it, and the line says no more than "some reporter posted today".
     if (result.failedFileDeletions > 0) s.logger.warn('could not delete discarded upload files', { count: result.failedFileDeletions });
     return c.json({ seq: result.seq });
   });

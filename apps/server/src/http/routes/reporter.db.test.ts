@@ -1,6 +1,6 @@
 /** The reporter's follow-up: lookups by token, signed messages in order, files, throttles. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ed25519KeyPair, randomBytes, toBase64Url } from '@kenekanko/crypto';
+import { PURPOSES, ed25519KeyPair, fromBase64Url, randomBytes, sha256, signStatement, toBase64Url } from '@kenekanko/crypto';
 import { ROUTES } from '@kenekanko/contracts';
 import type { ReporterAlertView } from '@kenekanko/contracts';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
@@ -8,7 +8,7 @@ import { newId } from '../../features/shared/ids.ts';
 import { REPORTER_THROTTLES } from '../../features/reporter/index.ts';
 import { createHarness, errorCode } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
-import { fileAlert, openSubmission, putChunk, setUp, signedMessage } from '../testing/flows.ts';
+import { CHUNK, chunk, fakeEnvelope, fileAlert, openSubmission, putChunk, setUp, shapedEnvelope, signedMessage } from '../testing/flows.ts';
 import type { Deployment } from '../testing/flows.ts';
 
 describe.each(DATABASE_KINDS)('reporter follow-up on %s', (kind) => {
@@ -76,10 +76,10 @@ describe.each(DATABASE_KINDS)('reporter follow-up on %s', (kind) => {
 
   it('attaches files from a reporter-files upload, which it closes', async () => {
     const { alertId, keys } = await fileAlert(h, d);
-    const files = await openSubmission(h, 400, 'reporter-files');
+    const files = await openSubmission(h, 3 * CHUNK, 'reporter-files');
     const blobId = newId();
-    await putChunk(h, files, blobId, 0, randomBytes(200));
-    await putChunk(h, files, blobId, 1, randomBytes(200));
+    await putChunk(h, files, blobId, 0, chunk());
+    await putChunk(h, files, blobId, 1, chunk());
     const incomplete = { ...signedMessage(alertId, 1, 'reporter', keys.reporter, [blobId]), attachments: { submissionId: files, blobs: [{ blobId, chunkCount: 3 }] } };
     expect(await errorCode(await post(keys.lookupToken, incomplete))).toBe('upload-incomplete');
 
@@ -95,5 +95,17 @@ describe.each(DATABASE_KINDS)('reporter follow-up on %s', (kind) => {
   it('refuses a message for an unknown token', async () => {
     const message = { ...signedMessage(newId(), 1, 'reporter', ed25519KeyPair()), attachments: null };
     expect(await errorCode(await post(toBase64Url(randomBytes(32)), message))).toBe('receipt-not-found');
+  });
+  it('refuses a signed message whose envelope is not a v1 message envelope, and stores nothing', async () => {
+    const { alertId, keys } = await fileAlert(h, d);
+    const signedWith = (envelope: string) => {
+      const statement = { alertId, seq: 1, senderType: 'reporter', envelopeSha256: toBase64Url(sha256(fromBase64Url(envelope))), attachmentBlobIds: [] };
+      return { seq: 1, envelope, signature: toBase64Url(signStatement(PURPOSES.messageSignature, statement, keys.reporter.privateKey)), attachments: null };
+    };
+    for (const envelope of [fakeEnvelope(296), shapedEnvelope(PURPOSES.note)]) {
+      expect(await errorCode(await post(keys.lookupToken, signedWith(envelope)))).toBe('validation-failed');
+    }
+    expect(await h.db.selectFrom('messages').select('seq').execute()).toEqual([]);
+    expect(await (await post(keys.lookupToken, signedWith(shapedEnvelope(PURPOSES.message)))).json()).toEqual({ seq: 1 });
   });
 });

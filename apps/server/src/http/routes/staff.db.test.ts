@@ -1,6 +1,6 @@
 /** Staff: salts, login and sessions, and the desk (inbox, alert view, state changes, messages, notes). */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ed25519KeyPair, hashLoginKey, randomBytes, toBase64Url, x25519KeyPair } from '@kenekanko/crypto';
+import { ed25519KeyPair, hashLoginKey, PURPOSES, randomBytes, toBase64Url, x25519KeyPair } from '@kenekanko/crypto';
 import { ROUTES, SESSION_COOKIE } from '@kenekanko/contracts';
 import type { AlertSummary, MeResponse, StaffAlertView } from '@kenekanko/contracts';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
@@ -9,7 +9,7 @@ import { LOGIN_THROTTLES } from '../../features/accounts/index.ts';
 import { newId } from '../../features/shared/ids.ts';
 import { createHarness, errorCode } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
-import { fakeEnvelope, fileAlert, logIn, setUp, signedDirectory, signedMessage } from '../testing/flows.ts';
+import { CHUNK, chunk, fakeEnvelope, fileAlert, logIn, setUp, shapedEnvelope, signedDirectory, signedMessage, solvedPow } from '../testing/flows.ts';
 import type { Deployment } from '../testing/flows.ts';
 
 /** A second organisation with one analyst, listed in a new signed directory version. */
@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
     expect(stored.map((s) => s.id_hash)).not.toContain(value);
   });
 
-  it('refuses a wrong key, an unknown login and a disabled user alike, and throttles per login', async () => {
+  it('refuses a wrong key, an unknown login and a disabled user alike, and asks for work per login', async () => {
     const wrong = await h.request('POST', ROUTES.authLogin, { json: { login: d.login, loginKey: toBase64Url(randomBytes(32)) } });
     expect([wrong.status, await errorCode(wrong)]).toEqual([401, 'invalid-credentials']);
     const unknown = await h.request('POST', ROUTES.authLogin, { json: { login: 'personne@nulle.part', loginKey: d.loginKey } });
@@ -77,8 +77,12 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
     expect((await get(ROUTES.me)).status).toBe(401);
 
     for (let i = 3; i < LOGIN_THROTTLES.perLogin.limit; i++) await h.request('POST', ROUTES.authLogin, { json: { login: d.login, loginKey: d.loginKey } });
+    // Past the limit a login costs a proof of work, never a lockout (M2): paid, it is judged again.
     const throttled = await h.request('POST', ROUTES.authLogin, { json: { login: d.login, loginKey: d.loginKey } });
-    expect(await errorCode(throttled)).toBe('throttled');
+    expect(await errorCode(throttled)).toBe('pow-required');
+    await h.db.updateTable('users').set({ disabled: 0 }).execute();
+    const paid = await h.request('POST', ROUTES.authLogin, { json: { login: d.login, loginKey: d.loginKey, pow: await solvedPow(h) } });
+    expect(paid.status).toBe(200);
   });
 
   it('ends a session after the idle timeout, and on logout', async () => {
@@ -124,18 +128,18 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
   });
 
   it('shows an alert with its grants, history and allowed transitions, and audits the view', async () => {
-    const { alertId, blobIds } = await fileAlert(h, d, [[randomBytes(100), randomBytes(50)]]);
+    const { alertId, blobIds } = await fileAlert(h, d, [[chunk(), chunk()]]);
     const view = (await (await get(ROUTES.staffAlert(alertId))).json()) as StaffAlertView;
     expect(view.summary).toMatchObject({ id: alertId, orgId: d.orgId, state: 'received', messageCount: 0, lastMessageFrom: null });
     expect(view.grants.map((g) => g.keyKind).sort()).toEqual(['content', 'desk']);
     expect(view.grants.every((g) => g.recipientType === 'organisation')).toBe(true);
     expect(view.history).toEqual([{ seq: 1, fromState: null, toState: 'received', actor: 'reporter', reasonEnvelope: null, createdAt: '2025-03-01' }]);
     expect(view.allowedTransitions).toEqual(['acknowledged', 'unfounded', 'duplicate', 'out-of-scope', 'spam']);
-    expect(view.blobs).toEqual([{ blobId: blobIds[0], chunkCount: 2, totalBytes: 150 }]);
+    expect(view.blobs).toEqual([{ blobId: blobIds[0], chunkCount: 2, totalBytes: 2 * CHUNK }]);
 
-    const chunk = await get(ROUTES.staffChunk(alertId, blobIds[0] ?? '', 1));
-    expect(chunk.headers.get('content-type')).toBe('application/octet-stream');
-    expect((await chunk.arrayBuffer()).byteLength).toBe(50);
+    const second = await get(ROUTES.staffChunk(alertId, blobIds[0] ?? '', 1));
+    expect(second.headers.get('content-type')).toBe('application/octet-stream');
+    expect((await second.arrayBuffer()).byteLength).toBe(CHUNK);
     expect((await get(ROUTES.staffChunk(alertId, blobIds[0] ?? '', 0))).status).toBe(200);
     expect((await get(ROUTES.staffChunk(alertId, blobIds[0] ?? '', 2))).status).toBe(404);
     const actions = (await h.db.selectFrom('audit_log').select('action').orderBy('seq').execute()).map((r) => r.action);
@@ -145,7 +149,7 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
   it('changes state along the table only, with conflicts for stale views', async () => {
     const { alertId } = await fileAlert(h, d);
     const move = (to: string, expectedFrom: string, extra: object = {}) =>
-      post(ROUTES.staffTransitions(alertId), { to, expectedFrom, reasonEnvelope: fakeEnvelope(), ...extra });
+      post(ROUTES.staffTransitions(alertId), { to, expectedFrom, reasonEnvelope: shapedEnvelope(PURPOSES.reason), ...extra });
 
     const skip = await move('verified', 'received');
     expect([skip.status, await errorCode(skip)]).toEqual([409, 'illegal-transition']);
@@ -168,7 +172,7 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
   it('links a duplicate only to another alert of the same organisation', async () => {
     const original = await fileAlert(h, d);
     const copy = await fileAlert(h, d);
-    const move = (duplicateOf: string) => post(ROUTES.staffTransitions(copy.alertId), { to: 'duplicate', expectedFrom: 'received', reasonEnvelope: fakeEnvelope(), duplicateOf });
+    const move = (duplicateOf: string) => post(ROUTES.staffTransitions(copy.alertId), { to: 'duplicate', expectedFrom: 'received', reasonEnvelope: shapedEnvelope(PURPOSES.reason), duplicateOf });
     expect(await errorCode(await move(copy.alertId))).toBe('validation-failed');
     expect(await errorCode(await move(newId()))).toBe('validation-failed');
     expect(await (await move(original.alertId)).json()).toEqual({ state: 'duplicate' });
@@ -177,9 +181,9 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
   });
 
   it('deletes the ciphertext of spam: files, answers, identity and messages', async () => {
-    const { alertId, keys, blobIds } = await fileAlert(h, d, [[randomBytes(100)]]);
+    const { alertId, keys, blobIds } = await fileAlert(h, d, [[chunk()]]);
     await h.request('POST', ROUTES.reporterMessages, { json: { lookupToken: keys.lookupToken, message: { ...signedMessage(alertId, 1, 'reporter', keys.reporter), attachments: null } } });
-    expect(await (await post(ROUTES.staffTransitions(alertId), { to: 'spam', expectedFrom: 'received', reasonEnvelope: fakeEnvelope() })).json()).toEqual({ state: 'spam' });
+    expect(await (await post(ROUTES.staffTransitions(alertId), { to: 'spam', expectedFrom: 'received', reasonEnvelope: shapedEnvelope(PURPOSES.reason) })).json()).toEqual({ state: 'spam' });
     const row = await h.db.selectFrom('alerts').select(['answers_envelope', 'identity_envelope', 'state']).where('id', '=', alertId).executeTakeFirstOrThrow();
     expect(row).toEqual({ answers_envelope: '', identity_envelope: '', state: 'spam' });
     expect(await h.db.selectFrom('messages').select('envelope').execute()).toEqual([{ envelope: '' }]);
@@ -203,10 +207,10 @@ describe.each(DATABASE_KINDS)('staff on %s', (kind) => {
 
   it('adds notes idempotently by id and keeps the audit chain intact', async () => {
     const { alertId } = await fileAlert(h, d);
-    const note = { noteId: newId(), envelope: fakeEnvelope() };
+    const note = { noteId: newId(), envelope: shapedEnvelope(PURPOSES.note) };
     expect(await (await post(ROUTES.staffNotes(alertId), note)).json()).toEqual({ id: note.noteId });
     expect(await (await post(ROUTES.staffNotes(alertId), note)).json()).toEqual({ id: note.noteId });
-    expect(await errorCode(await post(ROUTES.staffNotes(alertId), { ...note, envelope: fakeEnvelope() }))).toBe('conflict');
+    expect(await errorCode(await post(ROUTES.staffNotes(alertId), { ...note, envelope: shapedEnvelope(PURPOSES.note) }))).toBe('conflict');
     const view = (await (await get(ROUTES.staffAlert(alertId))).json()) as StaffAlertView;
     expect(view.notes).toEqual([{ id: note.noteId, authorLogin: d.login, envelope: note.envelope, createdAt: h.now().toISOString() }]);
     const audit = await h.db.selectFrom('audit_log').select('action').orderBy('seq').execute();

@@ -9,7 +9,7 @@ import { newId } from '../../features/shared/ids.ts';
 import { MAX_CHUNK_ENVELOPE_BYTES } from '../../features/submissions/index.ts';
 import { createHarness, errorCode } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
-import { finalizeRequest, openSubmission, putChunk, setUp, solvedPow } from '../testing/flows.ts';
+import { CHUNK, chunk, fileAlert, finalizeRequest, openSubmission, putChunk, setUp, solvedPow } from '../testing/flows.ts';
 import type { Deployment } from '../testing/flows.ts';
 
 async function filesIn(dir: string): Promise<string[]> {
@@ -60,11 +60,11 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
 
   it('resumes a repeated open without a new proof of work', async () => {
-    const id = await openSubmission(h, 5000);
+    const id = await openSubmission(h, 3 * CHUNK);
     const blobId = newId();
-    await putChunk(h, id, blobId, 0, randomBytes(100));
-    await putChunk(h, id, blobId, 2, randomBytes(100));
-    const again = await open(id, { challenge: '', nonce: '' }, 5000);
+    await putChunk(h, id, blobId, 0, chunk());
+    await putChunk(h, id, blobId, 2, chunk());
+    const again = await open(id, { challenge: '', nonce: '' }, 3 * CHUNK);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ submissionId: id, state: 'open', receivedChunks: { [blobId]: [0, 2] } });
   });
@@ -74,9 +74,9 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
 
   it('serialises concurrent retries: one chunk stored, one alert made', async () => {
-    const id = await openSubmission(h, 300);
+    const id = await openSubmission(h, CHUNK);
     const blobId = newId();
-    const bytes = randomBytes(300);
+    const bytes = chunk();
     const puts = await Promise.all(Array.from({ length: 6 }, () => putChunk(h, id, blobId, 0, bytes)));
     const stored = await Promise.all(puts.map(async (r) => ((await r.json()) as { stored: boolean }).stored));
     expect(stored.filter(Boolean)).toHaveLength(1);
@@ -88,39 +88,39 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
 
   it('stores a chunk once: same bytes again are not stored, different bytes conflict', async () => {
-    const id = await openSubmission(h, 1000);
+    const id = await openSubmission(h, 2 * CHUNK);
     const blobId = newId();
-    const bytes = randomBytes(300);
+    const bytes = chunk();
     const first = await putChunk(h, id, blobId, 0, bytes);
     expect(await first.json()).toEqual({ stored: true });
     const same = await putChunk(h, id, blobId, 0, bytes);
     expect(await same.json()).toEqual({ stored: false });
-    const different = await putChunk(h, id, blobId, 0, randomBytes(300));
+    const different = await putChunk(h, id, blobId, 0, chunk());
     expect(different.status).toBe(409);
     expect(await errorCode(different)).toBe('conflict');
     const sub = await h.db.selectFrom('submissions').select('received_bytes').where('id', '=', id).executeTakeFirstOrThrow();
-    expect(Number(sub.received_bytes)).toBe(300);
+    expect(Number(sub.received_bytes)).toBe(CHUNK);
   });
 
   it('refuses chunks beyond the declared size, too large, of another submission, or untyped', async () => {
-    const id = await openSubmission(h, 500);
+    const id = await openSubmission(h, Math.floor(1.5 * CHUNK));
     const blobId = newId();
-    expect((await putChunk(h, id, blobId, 0, randomBytes(400))).status).toBe(200);
-    expect(await errorCode(await putChunk(h, id, blobId, 1, randomBytes(200)))).toBe('payload-too-large');
+    expect((await putChunk(h, id, blobId, 0, chunk())).status).toBe(200);
+    expect(await errorCode(await putChunk(h, id, blobId, 1, chunk()))).toBe('payload-too-large');
     expect(await errorCode(await putChunk(h, id, newId(), 0, randomBytes(MAX_CHUNK_ENVELOPE_BYTES + 1)))).toBe('payload-too-large');
 
-    const other = await openSubmission(h, 500);
-    expect(await errorCode(await putChunk(h, other, blobId, 1, randomBytes(10)))).toBe('conflict');
-    expect(await errorCode(await putChunk(h, newId(), newId(), 0, randomBytes(10)))).toBe('not-found');
+    const other = await openSubmission(h, CHUNK);
+    expect(await errorCode(await putChunk(h, other, blobId, 1, chunk()))).toBe('conflict');
+    expect(await errorCode(await putChunk(h, newId(), newId(), 0, chunk()))).toBe('not-found');
     const untyped = await h.request('PUT', ROUTES.chunk(id, newId(), 0), { body: randomBytes(10), contentType: 'text/plain' });
     expect(await errorCode(untyped)).toBe('unsupported-media-type');
   });
 
   it('finalizes once: a retry gets the same answer and there is one alert', async () => {
-    const id = await openSubmission(h, 600);
+    const id = await openSubmission(h, 2 * CHUNK);
     const blobId = newId();
-    await putChunk(h, id, blobId, 0, randomBytes(300));
-    await putChunk(h, id, blobId, 1, randomBytes(300));
+    await putChunk(h, id, blobId, 0, chunk());
+    await putChunk(h, id, blobId, 1, chunk());
     const { request } = await finalizeRequest(h, d, id, [{ blobId, chunkCount: 2 }]);
     const first = await h.request('POST', ROUTES.finalize(id), { json: request });
     expect(first.status).toBe(200);
@@ -143,10 +143,10 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
 
   it('refuses to finalize an incomplete upload, and the expiry job removes it with its files', async () => {
-    const id = await openSubmission(h, 900);
+    const id = await openSubmission(h, 3 * CHUNK);
     const blobId = newId();
-    await putChunk(h, id, blobId, 0, randomBytes(300));
-    await putChunk(h, id, blobId, 2, randomBytes(300));
+    await putChunk(h, id, blobId, 0, chunk());
+    await putChunk(h, id, blobId, 2, chunk());
     expect(await filesIn(h.blobDir)).not.toHaveLength(0);
     const { request } = await finalizeRequest(h, d, id, [{ blobId, chunkCount: 3 }]);
     const cut = await h.request('POST', ROUTES.finalize(id), { json: request });
@@ -166,11 +166,11 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
   });
 
   it('drops blobs the manifest does not list, files included', async () => {
-    const id = await openSubmission(h, 600);
+    const id = await openSubmission(h, 2 * CHUNK);
     const kept = newId();
     const stray = newId();
-    await putChunk(h, id, kept, 0, randomBytes(200));
-    await putChunk(h, id, stray, 0, randomBytes(200));
+    await putChunk(h, id, kept, 0, chunk());
+    await putChunk(h, id, stray, 0, chunk());
     const { request } = await finalizeRequest(h, d, id, [{ blobId: kept, chunkCount: 1 }]);
     expect((await h.request('POST', ROUTES.finalize(id), { json: request })).status).toBe(200);
     expect(await h.db.selectFrom('blobs').select(['id', 'alert_id', 'state']).execute()).toEqual([{ id: kept, alert_id: id, state: 'complete' }]);
@@ -194,6 +194,23 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
     expect(await errorCode(await h.request('POST', ROUTES.finalize(second), { json: { ...reuse, lookupToken: request.lookupToken } }))).toBe('conflict');
   });
 
+  it('refuses reporter public keys that do not decode to usable points', async () => {
+    const smallOrderEd = toBase64Url(Uint8Array.from([1, ...new Array<number>(31).fill(0)]));
+    const cases: readonly [string, string][] = [
+      ['reporterX25519Public', toBase64Url(new Uint8Array(32).fill(0xff))],
+      ['reporterX25519Public', toBase64Url(new Uint8Array(32))],
+      ['reporterEd25519Public', toBase64Url(new Uint8Array(32).fill(0xff))],
+      ['reporterEd25519Public', smallOrderEd],
+    ];
+    for (const [field, value] of cases) {
+      const id = await openSubmission(h, 0);
+      const { request } = await finalizeRequest(h, d, id);
+      const answer = await h.request('POST', ROUTES.finalize(id), { json: { ...request, [field]: value } });
+      expect(((await answer.json()) as { error: { code: string; issues: string[] } }).error).toMatchObject({ code: 'validation-failed', issues: [field] });
+    }
+    expect(await h.db.selectFrom('alerts').select('id').execute()).toEqual([]);
+  });
+
   it('refuses an identity envelope that is not of the one padded size', async () => {
     const id = await openSubmission(h, 0);
     const { request } = await finalizeRequest(h, d, id);
@@ -203,16 +220,37 @@ describe.each(DATABASE_KINDS)('submissions on %s', (kind) => {
 });
 
 describe.each(DATABASE_KINDS)('the daily storage quota on %s', (kind) => {
-  it('refuses new submissions past the day quota, and frees it the next day', async () => {
-    const h = await createHarness(kind, { storageQuotaBytesPerDay: 1000 });
+  it('charges bytes received, not declared: hoarded opens do not block a real alert with a file', async () => {
+    const h = await createHarness(kind, { storageQuotaBytesPerDay: 2 * CHUNK });
+    try {
+      const d = await setUp(h);
+      for (let i = 0; i < 5; i++) await openSubmission(h, h.config.maxAlertBytes);
+      const { alertId } = await fileAlert(h, d, [[chunk()]]);
+      expect((await h.db.selectFrom('alerts').select('id').where('id', '=', alertId).execute()).length).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('refuses chunks and then opens past the day quota, and frees it the next day', async () => {
+    const h = await createHarness(kind, { storageQuotaBytesPerDay: 3 * CHUNK });
     try {
       await setUp(h);
-      await openSubmission(h, 800);
-      const over = await h.request('POST', ROUTES.submissions, { json: { submissionId: newId(), purpose: 'alert', declaredBytes: 300, pow: await solvedPow(h) } });
+      const first = await openSubmission(h, 4 * CHUNK);
+      const blob = newId();
+      expect((await putChunk(h, first, blob, 0, chunk())).status).toBe(200);
+      expect((await putChunk(h, first, blob, 1, chunk())).status).toBe(200);
+      const second = await openSubmission(h, 4 * CHUNK);
+      const other = newId();
+      expect((await putChunk(h, second, other, 0, chunk())).status).toBe(200);
+      const over = await putChunk(h, second, other, 1, chunk());
       expect(over.status).toBe(503);
       expect(await errorCode(over)).toBe('quota-exceeded');
+      const full = await h.request('POST', ROUTES.submissions, { json: { submissionId: newId(), purpose: 'alert', declaredBytes: 10, pow: await solvedPow(h) } });
+      expect(await errorCode(full)).toBe('quota-exceeded');
       h.advance(24 * 3600);
-      await openSubmission(h, 300);
+      const next = await openSubmission(h, CHUNK);
+      expect((await putChunk(h, next, newId(), 0, chunk())).status).toBe(200);
     } finally {
       await h.close();
     }

@@ -9,6 +9,7 @@ import { ROUTES, SESSION_COOKIE, STATISTICS_FIELDS } from '@kenekanko/contracts'
 import type { FinalizeAlertRequest, KeyGrant, PostMessage, PowChallenge } from '@kenekanko/contracts';
 import {
   canonicalJson,
+  concatBytes,
   ed25519KeyPair,
   fromBase64Url,
   PURPOSES,
@@ -21,16 +22,31 @@ import {
   utf8Encode,
   x25519KeyPair,
 } from '@kenekanko/crypto';
-import type { KeyPair } from '@kenekanko/crypto';
+import type { KeyPair, Purpose } from '@kenekanko/crypto';
 import { createKyselyStorage } from '../../adapters/kysely-storage.ts';
 import { issueSetupToken } from '../../features/setup/index.ts';
 import { custodianIdOf } from '../../features/shared/custodian.ts';
+import { CHUNK_ENVELOPE_BYTES } from '../../features/submissions/index.ts';
 import { newId } from '../../features/shared/ids.ts';
 import { fillPattern, ROUTE_PATTERNS } from '../route-patterns.ts';
 import type { Harness } from './harness.ts';
 import { START } from './harness.ts';
 
 export const fakeEnvelope = (bytes = 120): string => toBase64Url(randomBytes(bytes));
+
+/** The one size every encrypted chunk has; the server refuses any other. */
+export const CHUNK = CHUNK_ENVELOPE_BYTES;
+/** Random bytes the size of an encrypted chunk. */
+export const chunk = (): Uint8Array => randomBytes(CHUNK);
+
+/**
+ * Random bytes in the shape of a v1 envelope of `purpose` (header, nonce, a padded frame of
+ * `frameBytes`, tag): what the server's structural check accepts, though nothing can open it.
+ */
+export function shapedEnvelope(purpose: Purpose, frameBytes = 256): string {
+  const header = utf8Encode(purpose);
+  return toBase64Url(concatBytes(Uint8Array.of(1, header.length), header, randomBytes(24 + frameBytes + 16)));
+}
 const b64 = toBase64Url;
 
 export type Deployment = {
@@ -162,7 +178,7 @@ export async function finalizeRequest(h: Harness, d: Deployment, alertId: string
     lookupToken,
     reporterX25519Public: b64(x25519KeyPair().publicKey),
     reporterEd25519Public: b64(reporter.publicKey),
-    answersEnvelope: fakeEnvelope(300),
+    answersEnvelope: shapedEnvelope(PURPOSES.answers, 512),
     identityEnvelope: b64(identity),
     grants: [grant('content', 'organisation', orgId), grant('content', 'reporter', alertId), grant('desk', 'organisation', orgId), grant('identity', 'custodian', custodianIdOf(b64(d.custodian.publicKey)))],
     blobs,
@@ -187,7 +203,7 @@ export async function fileAlert(h: Harness, d: Deployment, files: readonly (read
 }
 
 export function signedMessage(alertId: string, seq: number, senderType: 'reporter' | 'organisation', signer: KeyPair, attachmentBlobIds: string[] = []): Omit<PostMessage, 'attachments'> {
-  const envelope = fakeEnvelope(200);
+  const envelope = shapedEnvelope(PURPOSES.message);
   const statement = { alertId, seq, senderType, envelopeSha256: b64(sha256(fromBase64Url(envelope))), attachmentBlobIds };
   return { seq, envelope, signature: b64(signStatement(PURPOSES.messageSignature, statement, signer.privateKey)) };
 }

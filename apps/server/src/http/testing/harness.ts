@@ -38,6 +38,8 @@ export type Harness = {
   readonly config: Config;
   readonly secrets: Secrets;
   readonly blobDir: string;
+  /** The SQLite file, or the PostgreSQL URL. */
+  readonly databaseLocation: string;
   readonly deps: AppDeps;
   now(): Date;
   advance(seconds: number): void;
@@ -70,7 +72,7 @@ export async function createHarness(kind: DatabaseKind, overrides: Partial<Confi
   const secrets = await loadOrCreateSecrets(config.secretsDir);
   let now = START;
   const clock = (): Date => now;
-  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, blobs: createLocalBlobStore(config.blobDir), secrets, logger: createSilentLogger(), clock };
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, blobs: createLocalBlobStore(config.blobDir, clock), secrets, logger: createSilentLogger(), clock };
   const app = createApp(deps);
 
   const request: Harness['request'] = async (method, urlPath, opts = {}) => {
@@ -95,6 +97,7 @@ export async function createHarness(kind: DatabaseKind, overrides: Partial<Confi
     config,
     secrets,
     blobDir: config.blobDir,
+    databaseLocation: handle.location,
     deps,
     now: clock,
     advance: (seconds) => {
