@@ -1,15 +1,22 @@
 /**
- * Two pages, two bundles: index.html (the reporter's pages, kept small for 2G/3G) and
- * desk.html (setup and the staff desk). The reporter's entry imports nothing from src/desk,
- * so no desk code reaches a reporter's phone; shared chunks hold only what both use.
+ * Two pages, two separate builds: index.html (the reporter's pages, kept small for 2G/3G)
+ * and desk.html (setup and the staff desk). Each has its own module graph, so tree-shaking
+ * keeps in the reporter's bundle only what the reporter's pages use, and no chunk is shared
+ * with the desk: the reporter's first load is one script and one stylesheet
+ * (docs/adr/0006-offline-reporter.md). Code only some reporters need (file cleaners, the
+ * follow-up) is split into chunks loaded on demand.
+ *
+ * The reporter's build also writes its offline shell (build/shell-plugin.ts): /sw.js, the web
+ * manifest and its icons.
  *
  * SECURITY: nothing is inlined into the HTML (no module preload polyfill, no data: assets),
  * so the server's CSP can forbid 'unsafe-inline'; no source maps are published.
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { offlineShell } from './build/shell-plugin.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -30,34 +37,52 @@ function deskPagesInDev(): Plugin {
 // The API server the dev server forwards /api to (`npm run dev` at the root starts it).
 const apiTarget = process.env['KENEKANKO_DEV_API'] ?? 'http://127.0.0.1:8080';
 
-export default defineConfig({
-  base: '/',
-  plugins: [preact(), deskPagesInDev()],
-  server: { proxy: { '/api': apiTarget, '/healthz': apiTarget } },
-  build: {
+// noble's curves need BigInt (and its literals). We serve browsers from 2020 on:
+// Chrome/Android WebView 80+, Firefox 78+ (the ESR Tor Browser was built on), Safari/iOS 14+.
+// Older browsers (Opera Mini, KaiOS 2.5) cannot run the crypto and are not served.
+const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari14'];
+
+/** One page's build; `page` names its entry, its files and its chunks. */
+function pageBuild(page: 'index' | 'desk', emptyOutDir: boolean): BuildEnvironmentOptions {
+  return {
     outDir: 'dist',
-    emptyOutDir: true,
+    emptyOutDir,
     assetsDir: 'assets',
-    // noble's curves need BigInt (and its literals). We serve browsers from 2020 on:
-    // Chrome/Android WebView 80+, Firefox 78+ (the ESR Tor Browser was built on), Safari/iOS 14+.
-    // Older browsers (Opera Mini, KaiOS 2.5) cannot run the crypto and are not served.
-    target: ['es2020', 'chrome80', 'firefox78', 'safari14'],
-    modulePreload: { polyfill: false },
+    target: TARGET,
+    // No module preload: a lazy chunk's only import is the entry, already loaded.
+    modulePreload: false,
     sourcemap: false,
     assetsInlineLimit: 0,
-    cssCodeSplit: true,
+    // One stylesheet per page: on 2G every request costs a round trip and its headers.
+    cssCodeSplit: false,
     rolldownOptions: {
-      input: { index: here('./index.html'), desk: here('./desk.html') },
+      input: { [page]: here(`./${page}.html`) },
       output: {
-        entryFileNames: 'assets/[name]-[hash].js',
-        // Chunks shared by both pages hold only what the reporter's page needs as well.
-        chunkFileNames: 'assets/shared-[hash].js',
-        assetFileNames: (asset) => {
-          const name = asset.names[0] ?? '';
-          const shared = name.endsWith('.css') && name !== 'index.css' && name !== 'desk.css';
-          return shared ? 'assets/shared-[hash][extname]' : 'assets/[name]-[hash][extname]';
-        },
+        entryFileNames: `assets/${page}-[hash].js`,
+        chunkFileNames: `assets/${page}-[hash].js`,
+        assetFileNames: `assets/${page}-[hash][extname]`,
       },
     },
+  };
+}
+
+export default defineConfig({
+  base: '/',
+  plugins: [preact(), deskPagesInDev(), offlineShell(TARGET)],
+  server: { proxy: { '/api': apiTarget, '/healthz': apiTarget } },
+  // `vite build` builds both, the reporter first (it empties dist/), then the desk beside it.
+  builder: {
+    async buildApp(builder) {
+      await builder.build(builder.environments['client'] ?? missing('client'));
+      await builder.build(builder.environments['desk'] ?? missing('desk'));
+    },
+  },
+  environments: {
+    client: { build: pageBuild('index', true) },
+    desk: { consumer: 'client', build: pageBuild('desk', false) },
   },
 });
+
+function missing(name: string): never {
+  throw new Error(`no ${name} environment`);
+}

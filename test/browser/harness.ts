@@ -33,14 +33,14 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts the server as `npm start` would (after the web build), and waits for its setup link. */
-export async function startServer(): Promise<RunningServer> {
+/** Starts the server as `npm start` would (after the web build), and waits for its setup link. `env` adds settings (WEB_DIST_DIR, …). */
+export async function startServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-e2e-'));
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: origin, POW_BITS: '8' },
+    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: origin, POW_BITS: '8', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -76,7 +76,8 @@ export async function startServer(): Promise<RunningServer> {
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** Debian's Chromium, headless; `extraArgs` add flags (a fake microphone for the voice tests). */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -88,6 +89,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

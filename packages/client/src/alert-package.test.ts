@@ -86,16 +86,27 @@ describe('buildAlertPackage', () => {
     for (const secret of ['pourboire', 'Diboli', 'recu-diboli', 'Traoré', '70 00', 'image/jpeg']) expect(text).not.toContain(secret);
   });
 
-  it('refuses an incomplete draft, naming the field and not its value', () => {
-    let error: unknown;
+  const draftError = (bad: typeof draft): unknown => {
     try {
-      buildAlertPackage(ALERT, { ...draft, description: '', institutionName: 'x'.repeat(301) }, intake, reporter);
+      buildAlertPackage(ALERT, bad, intake, reporter);
     } catch (e) {
-      error = e;
+      return e;
     }
-    expect(error).toBeInstanceOf(ClientError);
-    expect(error).toMatchObject({ code: 'invalid-draft', issues: ['institutionName', 'description'] });
-    expect(String(error)).not.toContain('xxx');
+    return undefined;
+  };
+
+  it('refuses an incomplete draft, naming the field and not its value', () => {
+    const tooLong = draftError({ ...draft, institutionName: 'x'.repeat(301) });
+    expect(tooLong).toBeInstanceOf(ClientError);
+    expect(tooLong).toMatchObject({ code: 'invalid-draft', issues: ['institutionName'] });
+    expect(String(tooLong)).not.toContain('xxx');
+    // Nothing said: no written account and no voice message.
+    expect(draftError({ ...draft, description: '', files: [] })).toMatchObject({ code: 'invalid-draft', issues: ['description'] });
+  });
+
+  it('accepts a voice message in place of the written account', () => {
+    const voice = { name: 'message-vocal-1.webm', type: 'audio/webm', bytes: new Uint8Array(500), scrub: 'cleaned' as const };
+    expect(draftError({ ...draft, description: '', files: [voice] })).toBeUndefined();
   });
 
   it('refuses a file larger than the server accepts', () => {

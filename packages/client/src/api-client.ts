@@ -9,19 +9,12 @@
 import * as v from 'valibot';
 import {
   AlertStateSchema,
-  ChunkPutResponseSchema,
-  FinalizeAlertResponseSchema,
   HealthResponseSchema,
-  IdSchema,
   InboxResponseSchema,
-  IntakeResponseSchema,
   LoginResponseSchema,
   MeResponseSchema,
   NoteResponseSchema,
-  OpenSubmissionResponseSchema,
-  PlacesResponseSchema,
   PostMessageResponseSchema,
-  PowChallengeSchema,
   ReporterAlertViewSchema,
   ROUTES,
   SaltResponseSchema,
@@ -33,21 +26,20 @@ import {
 import type {
   AlertState,
   AlertSummary,
-  FinalizeAlertRequest,
-  IntakeResponse,
   Language,
   MeResponse,
-  OpenSubmissionRequest,
-  OpenSubmissionResponse,
-  Place,
   PostMessage,
-  PowChallenge,
   ReporterAlertView,
   SetupRequest,
   StaffAlertView,
   TransitionRequest,
 } from '@kenekanko/contracts';
-import { ClientError } from './errors.ts';
+import { ApiError, ClientError } from './errors.ts';
+import { solveChallenge } from './pow.ts';
+import type { PowSolution } from './pow.ts';
+import { intakeRoutes } from './intake-api-client.ts';
+import type { IntakeApi } from './intake-api-client.ts';
+import { chunkIndex, id } from './path-params.ts';
 import { createTransport } from './transport.ts';
 import type { RequestInfoForHook } from './transport.ts';
 
@@ -62,17 +54,10 @@ export type ApiClientOptions = {
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 
-export type ApiClient = {
-  readonly language: Language;
+export type ApiClient = IntakeApi & {
   readonly health: () => Promise<Out<typeof HealthResponseSchema>>;
   readonly setupStatus: () => Promise<Out<typeof SetupStatusResponseSchema>>;
   readonly setup: (request: SetupRequest) => Promise<Out<typeof SetupResponseSchema>>;
-  readonly intake: () => Promise<IntakeResponse>;
-  readonly places: () => Promise<readonly Place[]>;
-  readonly pow: () => Promise<PowChallenge>;
-  readonly openSubmission: (request: OpenSubmissionRequest) => Promise<OpenSubmissionResponse>;
-  readonly putChunk: (submissionId: string, blobId: string, index: number, envelope: Uint8Array) => Promise<Out<typeof ChunkPutResponseSchema>>;
-  readonly finalize: (submissionId: string, request: FinalizeAlertRequest) => Promise<Out<typeof FinalizeAlertResponseSchema>>;
   readonly reporterAlert: (lookupToken: string) => Promise<ReporterAlertView>;
   readonly reporterPostMessage: (lookupToken: string, message: PostMessage) => Promise<Out<typeof PostMessageResponseSchema>>;
   readonly salt: (login: string) => Promise<Out<typeof SaltResponseSchema>>;
@@ -87,38 +72,45 @@ export type ApiClient = {
   readonly addNote: (alertId: string, request: { readonly noteId: string; readonly envelope: string }) => Promise<Out<typeof NoteResponseSchema>>;
 };
 
-/** SECURITY: only a 22-character id may enter a path (see the header). Methods that call this are async, so it rejects. */
-function id(value: string): string {
-  // The value itself is never quoted: a caller's bug must not put a secret in an error.
-  if (!v.is(IdSchema, value)) throw new ClientError('bad-input', 'a path parameter is not an id');
-  return value;
-}
+/** How many fresh challenges to solve for one request before giving up (one may expire meanwhile). */
+const POW_ATTEMPTS = 2;
 
-function chunkIndex(index: number): number {
-  if (!Number.isSafeInteger(index) || index < 0 || index > 999_999) throw new ClientError('bad-input', 'chunk index out of range');
-  return index;
-}
+const isPowRequired = (error: unknown): boolean => error instanceof ApiError && error.code === 'pow-required';
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const t = createTransport(options);
   const json = (body: unknown) => ({ json: body });
+  const intake = intakeRoutes(t);
+  /**
+   * Sends without work first; when the server is under a flood it answers 'pow-required'
+   * (throttles cost work instead of locking people out), and the request is solved and sent
+   * again, transparently for the caller.
+   */
+  const withPow = async <T>(send: (pow?: PowSolution) => Promise<T>): Promise<T> => {
+    try {
+      return await send();
+    } catch (error) {
+      if (!isPowRequired(error)) throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      const solution = await solveChallenge(await intake.pow());
+      try {
+        return await send(solution);
+      } catch (error) {
+        if (!isPowRequired(error) || attempt >= POW_ATTEMPTS) throw error;
+      }
+    }
+  };
   return {
-    language: t.language,
+    ...intake,
     health: () => t.json('GET', ROUTES.health, HealthResponseSchema),
     setupStatus: () => t.json('GET', ROUTES.setupStatus, SetupStatusResponseSchema),
     setup: (request) => t.json('POST', ROUTES.setup, SetupResponseSchema, json(request)),
-    intake: () => t.json('GET', ROUTES.intake, IntakeResponseSchema),
-    places: async () => (await t.json('GET', ROUTES.places, PlacesResponseSchema)).places,
-    pow: () => t.json('GET', ROUTES.pow, PowChallengeSchema),
-    openSubmission: (request) => t.json('POST', ROUTES.submissions, OpenSubmissionResponseSchema, json(request)),
-    putChunk: async (submissionId, blobId, index, envelope) =>
-      t.json('PUT', ROUTES.chunk(id(submissionId), id(blobId), chunkIndex(index)), ChunkPutResponseSchema, { bytes: envelope }),
-    finalize: async (submissionId, request) => t.json('POST', ROUTES.finalize(id(submissionId)), FinalizeAlertResponseSchema, json(request)),
-    reporterAlert: (lookupToken) => t.json('POST', ROUTES.reporterAlert, ReporterAlertViewSchema, json({ lookupToken })),
+    reporterAlert: (lookupToken) => withPow((pow) => t.json('POST', ROUTES.reporterAlert, ReporterAlertViewSchema, json({ lookupToken, pow }))),
     reporterPostMessage: (lookupToken, message) =>
       t.json('POST', ROUTES.reporterMessages, PostMessageResponseSchema, json({ lookupToken, message })),
-    salt: (login) => t.json('POST', ROUTES.authSalt, SaltResponseSchema, json({ login })),
-    login: (login, loginKey) => t.json('POST', ROUTES.authLogin, LoginResponseSchema, json({ login, loginKey })),
+    salt: (login) => withPow((pow) => t.json('POST', ROUTES.authSalt, SaltResponseSchema, json({ login, pow }))),
+    login: (login, loginKey) => withPow((pow) => t.json('POST', ROUTES.authLogin, LoginResponseSchema, json({ login, loginKey, pow }))),
     logout: async () => {
       try {
         await t.empty('POST', ROUTES.authLogout);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KEY_LENGTH, ed25519KeyPair, randomBytes } from '@kenekanko/crypto';
+import { KEY_LENGTH, PURPOSES, ed25519KeyPair, randomBytes, sha256, signStatement, toBase64Url } from '@kenekanko/crypto';
 import type { AttachmentRef, MessageView } from '@kenekanko/contracts';
 import { ClientError } from './errors.ts';
-import { openConversation, sealMessage } from './conversation.ts';
+import { openConversation, openConversationParts, sealMessage } from './conversation.ts';
 import type { SenderType } from './conversation.ts';
 
 const ALERT = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -59,5 +59,39 @@ describe('conversation', () => {
     const message = view(1, 'reporter', 'pièce jointe', [photo]);
     expect(failure(() => openConversation('ZZZZZZZZZZZZZZZZZZZZZZ', contentKey, [message], keys))).toBe('bad-conversation');
     expect(failure(() => openConversation(ALERT, contentKey, [{ ...message, attachmentBlobIds: [] }], keys))).toBe('bad-conversation');
+  });
+});
+
+/** A message whose envelope is garbage but properly signed, as a hostile reporter could send. */
+function signedGarbage(seq: number): MessageView {
+  const envelope = randomBytes(150);
+  const statement = { alertId: ALERT, seq, senderType: 'reporter' as const, envelopeSha256: toBase64Url(sha256(envelope)), attachmentBlobIds: [] };
+  const signature = toBase64Url(signStatement(PURPOSES.messageSignature, statement, reporter.privateKey));
+  return { seq, senderType: 'reporter', envelope: toBase64Url(envelope), signature, attachmentBlobIds: [], createdDay: '2025-01-02' };
+}
+
+describe('conversation, part by part', () => {
+  const broken = (seq: number, senderType: SenderType, why: string) => ({ seq, senderType, createdDay: '2025-01-02', verified: false, broken: why });
+
+  it('opens every good message and marks each bad one instead of throwing', () => {
+    const forged = view(2, 'organisation', 'faux', [], ed25519KeyPair().privateKey);
+    const entries = openConversationParts(ALERT, contentKey, [view(1, 'reporter', 'un'), forged, signedGarbage(3), view(4, 'organisation', 'quatre')], keys);
+    expect(entries.map((e) => (e.verified ? e.text : e))).toEqual(['un', broken(2, 'organisation', 'bad-signature'), broken(3, 'reporter', 'cannot-decrypt'), 'quatre']);
+  });
+
+  it('marks a message not at its seq as out of order, never as genuine', () => {
+    const entries = openConversationParts(ALERT, contentKey, [view(1, 'reporter', 'un'), view(3, 'reporter', 'trois'), view(1, 'reporter', 'un')], keys);
+    expect(entries.map((e) => (e.verified ? e.text : e.broken))).toEqual(['un', 'out-of-order', 'out-of-order']);
+  });
+
+  it('marks reporter messages unverifiable without a trusted reporter key, and all undecryptable without the content key', () => {
+    const views = [view(1, 'reporter', 'un'), view(2, 'organisation', 'deux')];
+    expect(openConversationParts(ALERT, contentKey, views, { reporter: null, organisation: keys.organisation }).map((e) => (e.verified ? e.text : e.broken))).toEqual(['unverifiable', 'deux']);
+    expect(openConversationParts(ALERT, null, views, keys).map((e) => (e.verified ? e.text : e.broken))).toEqual(['cannot-decrypt', 'cannot-decrypt']);
+  });
+
+  it('marks a signature that is not even base64url as bad', () => {
+    const message = { ...view(1, 'reporter', 'un'), signature: '%%%' };
+    expect(openConversationParts(ALERT, contentKey, [message], keys)[0]).toEqual(broken(1, 'reporter', 'bad-signature'));
   });
 });

@@ -66,3 +66,59 @@ export function openConversation(alertId: string, contentKey: Uint8Array, views:
     return openMessage(alertId, contentKey, view, keys);
   });
 }
+
+/**
+ * Why a part of an alert could not be shown: its envelope does not open, its signature does
+ * not verify, it is not where its seq says, or the signer's key is not known for certain.
+ */
+export type PartProblem = 'cannot-decrypt' | 'bad-signature' | 'out-of-order' | 'unverifiable';
+
+/** A message shown only as "could not be verified or decrypted", never as genuine. */
+export type BrokenMessage = {
+  readonly seq: number;
+  readonly senderType: SenderType;
+  readonly createdDay: string;
+  readonly verified: false;
+  readonly broken: PartProblem;
+};
+
+export type ConversationEntry = DecryptedMessage | BrokenMessage;
+
+export type PartialSenderKeys = { readonly reporter: Uint8Array | null; readonly organisation: Uint8Array };
+
+function brokenMessage(view: MessageView, broken: PartProblem): BrokenMessage {
+  return { seq: view.seq, senderType: view.senderType, createdDay: view.createdDay, verified: false, broken };
+}
+
+function signatureHolds(alertId: string, view: MessageView, signer: Uint8Array): boolean {
+  try {
+    const statement = messageStatement(alertId, view.seq, view.senderType, fromBase64Url(view.envelope), view.attachmentBlobIds);
+    return verifyStatement(PURPOSES.messageSignature, statement, fromBase64Url(view.signature), signer);
+  } catch {
+    return false;
+  }
+}
+
+/** One message, or the reason it cannot be shown; never throws. */
+export function openMessagePart(alertId: string, contentKey: Uint8Array | null, view: MessageView, keys: PartialSenderKeys): ConversationEntry {
+  const signer = view.senderType === 'reporter' ? keys.reporter : keys.organisation;
+  if (signer === null) return brokenMessage(view, 'unverifiable');
+  // SECURITY: the signature first: an unsigned message is never decrypted and shown.
+  if (!signatureHolds(alertId, view, signer)) return brokenMessage(view, 'bad-signature');
+  if (contentKey === null) return brokenMessage(view, 'cannot-decrypt');
+  try {
+    return openMessage(alertId, contentKey, view, { reporter: signer, organisation: signer });
+  } catch (error) {
+    if (error instanceof ClientError && error.code === 'bad-conversation') return brokenMessage(view, 'bad-signature');
+    return brokenMessage(view, 'cannot-decrypt');
+  }
+}
+
+/**
+ * The whole conversation, each message opened on its own: one forged or garbled message is
+ * shown as broken instead of hiding the others. SECURITY: a message not at the place its
+ * seq names (a gap, a repeat, a reordering) is shown as broken, never as genuine.
+ */
+export function openConversationParts(alertId: string, contentKey: Uint8Array | null, views: readonly MessageView[], keys: PartialSenderKeys): ConversationEntry[] {
+  return views.map((view, i) => (view.seq === i + 1 ? openMessagePart(alertId, contentKey, view, keys) : brokenMessage(view, 'out-of-order')));
+}

@@ -7,8 +7,13 @@
  * and a UI re-opens the alert to show the result.
  * SECURITY: the reporter's signing key is taken from inside the encrypted answers (which the
  * server cannot forge without the content key) and must equal the one the server stores.
+ *
+ * Every part (the answers, each message, each note, each reason) is opened on its own: an
+ * envelope that does not open, sent by a hostile browser or damaged, is returned as a marked
+ * broken part instead of making the whole alert unreadable, so staff can still see the rest
+ * and mark it spam or unfounded. A broken part is never shown as genuine.
  */
-import { PURPOSES, fromBase64Url, openEnvelope, sealEnvelope, toBase64Url } from '@kenekanko/crypto';
+import { PURPOSES, fromBase64Url, openEnvelope, randomBytes, sealEnvelope, toBase64Url } from '@kenekanko/crypto';
 import type { EnvelopeContext } from '@kenekanko/crypto';
 import { AnswersPayloadSchema, DeskTextPayloadSchema } from '@kenekanko/contracts';
 import type { AlertState, AlertSummary, AnswersPayload, AttachmentRef, DeskTextPayload, KeyGrant, StaffAlertView } from '@kenekanko/contracts';
@@ -16,28 +21,37 @@ import type { ApiClient } from './api-client.ts';
 import { ClientError } from './errors.ts';
 import { answersContext, noteContext, reasonContext } from './contexts.ts';
 import { downloadFile } from './attachments.ts';
-import { openConversation, sealMessage } from './conversation.ts';
+import { openConversationParts, sealMessage } from './conversation.ts';
+import type { ConversationEntry } from './conversation.ts';
 import { openGrant } from './grants.ts';
 import type { KeySet } from './grants.ts';
 import { newId } from './ids.ts';
 import { jsonBytes, parseJsonBytes } from './json-bytes.ts';
-import type { DecryptedMessage } from './types.ts';
 
-export type OpenedNote = { readonly id: string; readonly authorLogin: string; readonly text: string; readonly createdAt: string };
+/** Why a desk text (note, reason) could not be read. */
+export type DeskTextProblem = 'cannot-decrypt';
+/** Why the answers could not be shown; null when they were (or were deleted as spam). */
+export type AnswersProblem = 'missing-key' | 'cannot-decrypt' | 'key-mismatch';
+
+/** `text` is null exactly when `broken` says why it could not be read. */
+export type OpenedNote = { readonly id: string; readonly authorLogin: string; readonly text: string | null; readonly broken: DeskTextProblem | null; readonly createdAt: string };
 export type OpenedStateChange = {
   readonly seq: number;
   readonly fromState: AlertState | null;
   readonly toState: AlertState;
   readonly actor: string;
   readonly reason: string | null;
+  /** Set when there is a reason but it could not be read. */
+  readonly reasonBroken: DeskTextProblem | null;
   readonly createdAt: string;
 };
 
 export type OpenedAlert = {
   readonly summary: AlertSummary;
-  /** null when the alert was deleted as spam. */
+  /** null when the alert was deleted as spam, or when they cannot be opened (answersProblem). */
   readonly answers: AnswersPayload | null;
-  readonly messages: readonly DecryptedMessage[];
+  readonly answersProblem: AnswersProblem | null;
+  readonly messages: readonly ConversationEntry[];
   readonly notes: readonly OpenedNote[];
   readonly history: readonly OpenedStateChange[];
   readonly allowedTransitions: readonly AlertState[];
@@ -56,11 +70,24 @@ function grantedKey(view: StaffAlertView, org: KeySet, keyKind: KeyGrant['keyKin
   const grant = view.grants.find(
     (g) => g.objectType === 'alert' && g.objectId === id && g.keyKind === keyKind && g.recipientType === 'organisation' && g.recipientId === orgId,
   );
-  return grant === undefined ? null : openGrant(grant, org.x25519.privateKey);
+  if (grant === undefined) return null;
+  try {
+    return openGrant(grant, org.x25519.privateKey);
+  } catch {
+    // A grant that does not open is as good as none: the parts it guards are shown as broken.
+    return null;
+  }
 }
 
-function deskText(deskKey: Uint8Array, purpose: typeof PURPOSES.note | typeof PURPOSES.reason, context: EnvelopeContext, envelope: string): string {
-  return parseJsonBytes(DeskTextPayloadSchema, openEnvelope(deskKey, purpose, context, fromBase64Url(envelope)), 'a desk text').text;
+type DeskText = { readonly text: string | null; readonly broken: DeskTextProblem | null };
+
+function deskText(deskKey: Uint8Array | null, purpose: typeof PURPOSES.note | typeof PURPOSES.reason, context: EnvelopeContext, envelope: string): DeskText {
+  if (deskKey === null) return { text: null, broken: 'cannot-decrypt' };
+  try {
+    return { text: parseJsonBytes(DeskTextPayloadSchema, openEnvelope(deskKey, purpose, context, fromBase64Url(envelope)), 'a desk text').text, broken: null };
+  } catch {
+    return { text: null, broken: 'cannot-decrypt' };
+  }
 }
 
 function sealDeskText(deskKey: Uint8Array, purpose: typeof PURPOSES.note | typeof PURPOSES.reason, context: EnvelopeContext, text: string): string {
@@ -77,32 +104,32 @@ function sameStatistics(a: AlertSummary['statistics'], b: AlertSummary['statisti
   return a.kind === b.kind && a.regionId === b.regionId && a.cercleId === b.cercleId && a.institutionType === b.institutionType && a.amountBand === b.amountBand;
 }
 
-function readAnswers(view: StaffAlertView, keys: AlertKeys): AnswersPayload | null {
-  if (view.summary.state === 'spam' || keys.content === null) return null;
-  const plain = openEnvelope(keys.content, PURPOSES.answers, answersContext(view.summary.id), fromBase64Url(view.answersEnvelope));
-  const answers = parseJsonBytes(AnswersPayloadSchema, plain, 'the answers');
-  if (answers.reporterKeys.ed25519Public !== view.reporterEd25519Public) {
-    throw new ClientError('bad-conversation', "the reporter's key differs from the one inside the answers");
+type ReadAnswers = { readonly answers: AnswersPayload | null; readonly problem: AnswersProblem | null };
+
+function readAnswers(view: StaffAlertView, keys: AlertKeys): ReadAnswers {
+  if (view.summary.state === 'spam') return { answers: null, problem: null };
+  if (keys.content === null) return { answers: null, problem: 'missing-key' };
+  let answers: AnswersPayload;
+  try {
+    const plain = openEnvelope(keys.content, PURPOSES.answers, answersContext(view.summary.id), fromBase64Url(view.answersEnvelope));
+    answers = parseJsonBytes(AnswersPayloadSchema, plain, 'the answers');
+  } catch {
+    return { answers: null, problem: 'cannot-decrypt' };
   }
-  return answers;
+  // SECURITY: answers naming another reporter key than the server's are not shown as genuine.
+  if (answers.reporterKeys.ed25519Public !== view.reporterEd25519Public) return { answers: null, problem: 'key-mismatch' };
+  return { answers, problem: null };
 }
 
 type Actions = Pick<OpenedAlert, 'downloadAttachment' | 'transition' | 'sendMessage' | 'addNote'>;
 
 function readDeskTexts(view: StaffAlertView, desk: Uint8Array | null): Pick<OpenedAlert, 'notes' | 'history'> {
   const alertId = view.summary.id;
-  const notes =
-    desk === null
-      ? []
-      : view.notes.map((n) => ({ id: n.id, authorLogin: n.authorLogin, createdAt: n.createdAt, text: deskText(desk, PURPOSES.note, noteContext(alertId, n.id), n.envelope) }));
-  const history = view.history.map((h) => ({
-    seq: h.seq,
-    fromState: h.fromState,
-    toState: h.toState,
-    actor: h.actor,
-    createdAt: h.createdAt,
-    reason: h.reasonEnvelope === null || desk === null ? null : deskText(desk, PURPOSES.reason, reasonContext(alertId, h.seq), h.reasonEnvelope),
-  }));
+  const notes = view.notes.map((n) => ({ id: n.id, authorLogin: n.authorLogin, createdAt: n.createdAt, ...deskText(desk, PURPOSES.note, noteContext(alertId, n.id), n.envelope) }));
+  const history = view.history.map((h) => {
+    const reason = h.reasonEnvelope === null ? { text: null, broken: null } : deskText(desk, PURPOSES.reason, reasonContext(alertId, h.seq), h.reasonEnvelope);
+    return { seq: h.seq, fromState: h.fromState, toState: h.toState, actor: h.actor, createdAt: h.createdAt, reason: reason.text, reasonBroken: reason.broken };
+  });
   return { notes, history };
 }
 
@@ -116,7 +143,9 @@ function alertActions(api: ApiClient, view: StaffAlertView, org: KeySet, keys: A
     downloadAttachment: async (ref) => downloadFile((blobId, index) => api.staffChunk(alertId, blobId, index), need(keys.content, 'content'), alertId, ref),
     transition: async (to, reason, duplicateOf) => {
       const seq = historyLength + 1;
-      const reasonEnvelope = sealDeskText(need(keys.desk, 'desk'), PURPOSES.reason, reasonContext(alertId, seq), reason);
+      // Without a desk key (a broken grant) the change must still go through, so that a hostile
+      // alert can be marked spam: the reason is sealed under a throwaway key and shows as broken.
+      const reasonEnvelope = sealDeskText(keys.desk ?? randomBytes(32), PURPOSES.reason, reasonContext(alertId, seq), reason);
       const answer = await api.transition(alertId, { to, expectedFrom: state, reasonEnvelope, ...(duplicateOf === undefined ? {} : { duplicateOf }) });
       state = answer.state;
       historyLength = seq;
@@ -140,12 +169,14 @@ export async function openStaffAlert(api: ApiClient, alertId: string, orgKeys: R
   const org = orgKeys.get(view.summary.orgId);
   if (org === undefined || view.summary.id !== alertId) throw new ClientError('missing-key', 'this alert belongs to an organisation whose keys you do not hold');
   const keys: AlertKeys = { content: grantedKey(view, org, 'content'), desk: grantedKey(view, org, 'desk') };
-  const answers = readAnswers(view, keys);
-  const senders = answers === null ? null : { reporter: fromBase64Url(answers.reporterKeys.ed25519Public), organisation: org.ed25519.publicKey };
+  const { answers, problem } = readAnswers(view, keys);
+  // SECURITY: the reporter's key only from the answers; without them reporter messages are unverifiable.
+  const senders = { reporter: answers === null ? null : fromBase64Url(answers.reporterKeys.ed25519Public), organisation: org.ed25519.publicKey };
   return {
     summary: view.summary,
     answers,
-    messages: senders === null || keys.content === null ? [] : openConversation(alertId, keys.content, view.messages, senders),
+    answersProblem: problem,
+    messages: view.summary.state === 'spam' ? [] : openConversationParts(alertId, keys.content, view.messages, senders),
     ...readDeskTexts(view, keys.desk),
     allowedTransitions: view.allowedTransitions,
     statisticsMatch: answers !== null && sameStatistics(answers.statistics, view.summary.statistics),

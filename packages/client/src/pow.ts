@@ -5,7 +5,7 @@
  */
 import { fromBase64Url, solvePow, toBase64Url } from '@kenekanko/crypto';
 import type { OpenSubmissionRequest, PowChallenge } from '@kenekanko/contracts';
-import type { ApiClient } from './api-client.ts';
+import type { IntakeApi } from './intake-api-client.ts';
 
 export type PowSolution = OpenSubmissionRequest['pow'];
 
@@ -21,7 +21,7 @@ export type PowSource = {
   readonly fresh: () => Promise<PowSolution>;
 };
 
-export function createPowSource(api: ApiClient, first: PowChallenge | null, onSolving?: () => void): PowSource {
+export function createPowSource(api: Pick<IntakeApi, 'pow'>, first: PowChallenge | null, onSolving?: () => void): PowSource {
   let solution: PowSolution | null = null;
   const solve = async (challenge: PowChallenge): Promise<PowSolution> => {
     onSolving?.();

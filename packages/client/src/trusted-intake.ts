@@ -4,7 +4,7 @@
  * has one), and the organisation new alerts are routed to, taken from that directory only.
  */
 import type { DirectoryBody, IntakeResponse, QuestionnaireBody } from '@kenekanko/contracts';
-import type { ApiClient } from './api-client.ts';
+import type { IntakeApi } from './intake-api-client.ts';
 import { ClientError } from './errors.ts';
 import { coalitionKey, verifyDirectory, verifyQuestionnaire } from './signed-documents.ts';
 
@@ -27,7 +27,7 @@ export function trustIntake(intake: IntakeResponse, pinnedCoalitionKey: string |
   return { directory, questionnaire, routedOrganisation, pow: intake.pow, limits: intake.limits };
 }
 
-export async function loadTrustedIntake(api: ApiClient, pinnedCoalitionKey: string | undefined): Promise<TrustedIntake> {
+export async function loadTrustedIntake(api: Pick<IntakeApi, 'intake'>, pinnedCoalitionKey: string | undefined): Promise<TrustedIntake> {
   return trustIntake(await api.intake(), pinnedCoalitionKey);
 }
 

@@ -6,7 +6,7 @@
  */
 import { isApiError } from './errors.ts';
 import { ClientError } from './errors.ts';
-import type { ApiClient } from './api-client.ts';
+import type { IntakeApi } from './intake-api-client.ts';
 import type { PowSource } from './pow.ts';
 import { backoffDelay, isRetryable, sleep, withRetry } from './retry.ts';
 import type { RetryPolicy } from './retry.ts';
@@ -44,7 +44,7 @@ function missingChunks(plan: UploadPlan, received: OpenSubmissionResponse['recei
 }
 
 /** Opens (or re-opens) the submission; a refused proof of work is replaced once by a fresh one. */
-export async function openSubmission(api: ApiClient, plan: UploadPlan, pow: PowSource, policy: RetryPolicy): Promise<OpenSubmissionResponse> {
+export async function openSubmission(api: Pick<IntakeApi, 'openSubmission'>, plan: UploadPlan, pow: PowSource, policy: RetryPolicy): Promise<OpenSubmissionResponse> {
   const request = async (solution: Awaited<ReturnType<PowSource['current']>>) =>
     api.openSubmission({ submissionId: plan.submissionId, purpose: plan.purpose, declaredBytes: planBytes(plan), pow: solution });
   return withRetry(policy, async () => {
@@ -62,7 +62,7 @@ export async function openSubmission(api: ApiClient, plan: UploadPlan, pow: PowS
  * state says whether the submission was already finalized by an earlier attempt).
  */
 export async function uploadChunks(
-  api: ApiClient,
+  api: Pick<IntakeApi, 'openSubmission' | 'putChunk'>,
   plan: UploadPlan,
   pow: PowSource,
   policy: RetryPolicy,

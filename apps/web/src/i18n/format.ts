@@ -1,8 +1,15 @@
 /**
- * Days, amounts and sizes written for people, per language, with Intl. Reporter-side dates
- * are whole days ('YYYY-MM-DD', DESIGN §2): they are formatted in UTC so that a day never
- * shifts by the viewer's time zone.
+ * Days, amounts and sizes written for people, per language. The reporter's pages pass their
+ * catalogue's declared formats (month names, number symbols: the same on every phone, Bambara
+ * included, which browsers lack); the staff desk, in French or English, passes an Intl locale
+ * tag. Reporter-side dates are whole days ('YYYY-MM-DD', DESIGN §2): they are formatted in UTC
+ * so that a day never shifts by the viewer's time zone.
  */
+import type { LanguageFormats } from './types.ts';
+
+/** A catalogue's declared formats, or an Intl locale tag (the desk's French and English). */
+export type FormatsOrLocale = LanguageFormats | string;
+
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
 
@@ -32,10 +39,33 @@ export function daysBetween(from: string, to: string): number | null {
   return a === null || b === null ? null : Math.round((b - a) / MS_PER_DAY);
 }
 
-export function formatDay(day: string, locale: string): string {
+function fill(pattern: string, values: Readonly<Record<string, string>>): string {
+  return pattern.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+export function formatDay(day: string, formats: FormatsOrLocale): string {
   const ms = dayToUtcMs(day);
   if (ms === null) return day;
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+  if (typeof formats === 'string') {
+    return new Intl.DateTimeFormat(formats, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(ms);
+  }
+  const date = new Date(ms);
+  const month = formats.months[date.getUTCMonth()] ?? '';
+  return fill(formats.dayPattern, { day: String(date.getUTCDate()), month, year: String(date.getUTCFullYear()) });
+}
+
+/**
+ * A number with the language's separators: every group of three digits separated (1 500,
+ * 1\u202f500 000), at most `maximumFractionDigits` decimals, trailing zeros dropped.
+ */
+export function formatNumber(value: number, formats: FormatsOrLocale, maximumFractionDigits = 2): string {
+  if (typeof formats === 'string') return new Intl.NumberFormat(formats, { maximumFractionDigits }).format(value);
+  if (!Number.isFinite(value)) return String(value);
+  const [whole = '0', fraction = ''] = Math.abs(value).toFixed(maximumFractionDigits).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, formats.groupSeparator);
+  const decimals = fraction.replace(/0+$/, '');
+  const sign = value < 0 && (/[1-9]/.test(whole) || decimals !== '') ? '-' : '';
+  return sign + grouped + (decimals === '' ? '' : formats.decimalSeparator + decimals);
 }
 
 /**
@@ -51,17 +81,20 @@ export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
 }
 
-/** '1 500 000 FCFA' in French, '1,500,000 FCFA' in English. */
-export function formatFcfa(amount: number, locale: string): string {
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount)}\u00a0FCFA`;
+/** '1 500 000 FCFA' in French and Bambara (narrow no-break spaces), '1,500,000 FCFA' in English. */
+export function formatFcfa(amount: number, formats: FormatsOrLocale): string {
+  return `${formatNumber(amount, formats, 0)}\u00a0FCFA`;
 }
 
 /** Sizes in binary multiples, as the server's limits are set (MAX_FILE_MB = 50 means 50 × 2²⁰ bytes). */
-export function formatBytes(bytes: number, locale: string): string {
-  const [unit, divisor] = bytes >= 1024 * 1024 ? ['megabyte', 1024 * 1024] : bytes >= 1024 ? ['kilobyte', 1024] : ['byte', 1];
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(
-    bytes / divisor,
-  );
+export function formatBytes(bytes: number, formats: FormatsOrLocale): string {
+  const step = bytes >= 1024 * 1024 ? 2 : bytes >= 1024 ? 1 : 0;
+  const value = bytes / 1024 ** step;
+  if (typeof formats === 'string') {
+    const unit = (['byte', 'kilobyte', 'megabyte'] as const)[step];
+    return new Intl.NumberFormat(formats, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }).format(value);
+  }
+  return `${formatNumber(value, formats, 1)}\u00a0${formats.byteUnits[step] ?? ''}`;
 }
 
 export const MAX_AMOUNT_FCFA = 1e15;

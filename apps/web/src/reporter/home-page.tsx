@@ -1,29 +1,28 @@
+import { useRef } from 'preact/hooks';
 import { t } from '../i18n/catalogues.ts';
 import { goTo } from './reporter-state.ts';
+import { SafetyAdvice } from './safety/safety-advice.tsx';
 
-/** Two big choices, nothing else to read first. */
+/** Two big choices, after the safety advice on the first visit of the page. */
 export function HomePage() {
+  const title = useRef<HTMLHeadingElement>(null);
   return (
     <section class="panel" aria-labelledby="home-title">
-      <h1 id="home-title">{t('home.title')}</h1>
+      <h1 id="home-title" tabIndex={-1} ref={title}>
+        {t('home.title')}
+      </h1>
       <p>{t('home.intro')}</p>
+      {/* Dismissing removes the focused button: focus goes back to the page's heading. */}
+      <SafetyAdvice onDismiss={() => title.current?.focus()} />
       <div class="home-choices">
-        {/* The title names each button; the hint describes it (so the buttons are "Signaler" and "Suivre mon alerte"). */}
-        <button type="button" class="choice-card" aria-labelledby="home-report-title" aria-describedby="home-report-hint" data-testid="home-report" onClick={() => goTo({ name: 'form' })}>
-          <span class="choice-card__title" id="home-report-title">
-            {t('home.report')}
-          </span>
-          <span class="choice-card__hint" id="home-report-hint">
-            {t('home.reportHint')}
-          </span>
+        {/* Each button's name is all its visible text, title first, so a voice command "Signaler" still finds it (WCAG 2.5.3). */}
+        <button type="button" class="choice-card" data-testid="home-report" onClick={() => goTo({ name: 'form' })}>
+          <span class="choice-card__title">{t('home.report')}</span>
+          <span class="choice-card__hint">{t('home.reportHint')}</span>
         </button>
-        <button type="button" class="choice-card" aria-labelledby="home-follow-title" aria-describedby="home-follow-hint" data-testid="home-follow" onClick={() => goTo({ name: 'follow-up' })}>
-          <span class="choice-card__title" id="home-follow-title">
-            {t('home.follow')}
-          </span>
-          <span class="choice-card__hint" id="home-follow-hint">
-            {t('home.followHint')}
-          </span>
+        <button type="button" class="choice-card" data-testid="home-follow" onClick={() => goTo({ name: 'follow-up' })}>
+          <span class="choice-card__title">{t('home.follow')}</span>
+          <span class="choice-card__hint">{t('home.followHint')}</span>
         </button>
       </div>
       <p class="privacy-note">{t('home.privacy')}</p>

@@ -5,18 +5,20 @@
  */
 import { useState } from 'preact/hooks';
 import { formatReceipt } from '@kenekanko/crypto';
-import type { SubmitResult } from '@kenekanko/client';
-import { locale, t } from '../i18n/catalogues.ts';
+import { formats, t } from '../i18n/catalogues.ts';
 import { formatDay } from '../i18n/format.ts';
 import { goTo } from './reporter-state.ts';
+import type { ShownReceipt } from './reporter-state.ts';
 
-export function ReceiptPage(props: { readonly result: SubmitResult }) {
+export function ReceiptPage(props: { readonly result: ShownReceipt }) {
+  const { receivedDay } = props.result;
   const [noted, setNoted] = useState(false);
   const groups = formatReceipt(props.result.receipt).split(' ');
   return (
     <section class="panel" aria-labelledby="receipt-title">
-      <h1 id="receipt-title">{t('receipt.title')}</h1>
-      <p>{t('receipt.received', { day: formatDay(props.result.receivedDay, locale()) })}</p>
+      <h1 id="receipt-title">{t(receivedDay === null ? 'receipt.titleWaiting' : 'receipt.title')}</h1>
+      {/* Sealed for later: it leaves by itself when the network returns (offline/outbox.ts). */}
+      <p data-testid="receipt-status">{receivedDay === null ? t('receipt.waiting') : t('receipt.received', { day: formatDay(receivedDay, formats()) })}</p>
       <h2 class="receipt__label" id="receipt-label">
         {t('receipt.label')}
       </h2>

@@ -1,15 +1,22 @@
-import { t } from '../i18n/catalogues.ts';
+import { LANGUAGE_CHOICES } from '../i18n/catalogues.ts';
 import { assertNever } from '../shared/assert-never.ts';
-import { PageHeader } from '../shared/components/page-header.tsx';
 import { AlertFormPage } from './alert-form/alert-form-page.tsx';
-import { FollowUpPage } from './follow-up/follow-up-page.tsx';
 import { HomePage } from './home-page.tsx';
+import { LanguageChooser } from './language-chooser.tsx';
 import { ReceiptPage } from './receipt-page.tsx';
+import { lazyView } from './lazy-view.tsx';
+import { OutboxSlot } from './offline/outbox-slot.tsx';
+import { ReporterHeader } from './reporter-header.tsx';
 import { view } from './reporter-state.ts';
+
+// The follow-up (and its protocol code) loads when the reporter chooses it, not on first load.
+const FollowUpPage = lazyView(() => import('./follow-up/follow-up-page.tsx').then((module) => module.FollowUpPage));
 
 function CurrentView() {
   const current = view.value;
   switch (current.name) {
+    case 'language':
+      return <LanguageChooser choices={LANGUAGE_CHOICES} />;
     case 'home':
       return <HomePage />;
     case 'form':
@@ -26,8 +33,9 @@ function CurrentView() {
 export function ReporterApp() {
   return (
     <>
-      <PageHeader subtitle={t('app.tagline')} />
+      <ReporterHeader languageSwitch={view.value.name !== 'language'} />
       <main class="page">
+        <OutboxSlot />
         <CurrentView />
       </main>
     </>

@@ -16,6 +16,26 @@ import { NotesView } from './notes-view.tsx';
 import { TextActionForm } from './text-action-form.tsx';
 import { TransitionActions } from './transition-actions.tsx';
 
+/** Why no answers are shown: deleted as spam, no key, or an envelope that did not open. */
+function answersMissingKey(alert: OpenedAlert): 'desk.alert.answersDeleted' | 'desk.alert.noAnswers' | 'desk.alert.answersBroken' | 'desk.alert.answersKeyMismatch' {
+  switch (alert.answersProblem) {
+    case null:
+      return alert.summary.state === 'spam' ? 'desk.alert.answersDeleted' : 'desk.alert.noAnswers';
+    case 'missing-key':
+      return 'desk.alert.noAnswers';
+    case 'cannot-decrypt':
+      return 'desk.alert.answersBroken';
+    case 'key-mismatch':
+      return 'desk.alert.answersKeyMismatch';
+    default:
+      return assertNever(alert.answersProblem);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected answers problem: ${String(value)}`);
+}
+
 type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly alert: OpenedAlert } | { readonly status: 'failed'; readonly error: unknown };
 
 function AlertDetails(props: { readonly alert: OpenedAlert; readonly reload: () => Promise<void> }) {
@@ -45,7 +65,13 @@ function AlertDetails(props: { readonly alert: OpenedAlert; readonly reload: () 
           </p>
         )}
         <h2>{t('desk.alert.answers')}</h2>
-        {answers === null ? <p class="banner banner--warning">{t('desk.alert.noAnswers')}</p> : <AnswersView answers={answers} />}
+        {answers === null ? (
+          <p class="banner banner--warning" data-testid="answers-missing">
+            {t(answersMissingKey(alert))}
+          </p>
+        ) : (
+          <AnswersView answers={answers} />
+        )}
         <h2>{t('desk.alert.attachments')}</h2>
         <AttachmentList files={answers?.attachments ?? []} download={alert.downloadAttachment} />
       </section>

@@ -9,7 +9,8 @@ import { detectKind } from '@kenekanko/scrub';
 import type { ScrubKind } from '@kenekanko/scrub';
 import type { AttachmentRef } from '@kenekanko/contracts';
 
-const PREVIEW_TYPES: { readonly [K in ScrubKind]: 'image/jpeg' | 'image/png' } = { jpeg: 'image/jpeg', png: 'image/png' };
+// Only these kinds are ever previewed; every other kind the scrubber knows is download-only.
+const PREVIEW_TYPES: { readonly [K in ScrubKind]?: 'image/jpeg' | 'image/png' } = { jpeg: 'image/jpeg', png: 'image/png' };
 
 /** Whether to offer a preview before downloading: the declared type must be a previewable image. */
 export function mayPreview(ref: AttachmentRef): boolean {
@@ -21,7 +22,7 @@ export function previewType(ref: AttachmentRef, bytes: Uint8Array): 'image/jpeg'
   const kind = detectKind(bytes);
   if (kind === undefined) return null;
   const type = PREVIEW_TYPES[kind];
-  return ref.type === type ? type : null;
+  return type !== undefined && ref.type === type ? type : null;
 }
 
 const MAX_NAME = 120;

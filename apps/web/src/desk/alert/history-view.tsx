@@ -22,6 +22,11 @@ export function HistoryView(props: { readonly history: readonly OpenedStateChang
           </p>
           <p class="field__hint">{formatDateTime(change.createdAt, locale())}</p>
           {change.reason !== null && <p class="history__reason">{change.reason}</p>}
+          {change.reasonBroken !== null && (
+            <p class="history__reason banner banner--warning" data-testid="reason-broken">
+              {t('desk.alert.reasonBroken')}
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -12,7 +12,13 @@ export function NotesView(props: { readonly notes: readonly OpenedNote[] }) {
           <p class="field__hint">
             <strong>{note.authorLogin}</strong> · {formatDateTime(note.createdAt, locale())}
           </p>
-          <p class="desk-message__text">{note.text}</p>
+          {note.text === null ? (
+            <p class="banner banner--warning" data-testid="note-broken">
+              {t('desk.alert.noteBroken')}
+            </p>
+          ) : (
+            <p class="desk-message__text">{note.text}</p>
+          )}
         </li>
       ))}
     </ul>

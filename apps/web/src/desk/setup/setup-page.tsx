@@ -3,7 +3,7 @@
  * in this browser by the client. The token is read once from the fragment and removed from
  * the address bar at once (main.tsx), so it stays in neither the history nor a screenshot.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { setupPlatform } from '@kenekanko/client';
 import type { SetupResult } from '@kenekanko/client';
 import { t } from '../../i18n/desk/catalogues.ts';
@@ -36,8 +36,29 @@ export function SetupPage(props: { readonly token: string | null }) {
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const [result, setResult] = useState<SetupResult | null>(null);
+  // A reused link should say at once that the platform is set up, not after the whole form.
+  const [alreadySetUp, setAlreadySetUp] = useState(false);
+  useEffect(() => {
+    api()
+      .setupStatus()
+      .then((status) => setAlreadySetUp(!status.needsSetup))
+      .catch(() => undefined); // offline or failing: the form still reports the server's answer on submit
+  }, []);
 
   if (result !== null) return <RecoveryKeys keys={result.recoveryKeys} />;
+  if (alreadySetUp) {
+    return (
+      <section class="panel">
+        <h1>{t('desk.setup.title')}</h1>
+        <p class="banner banner--ok" role="status" data-testid="setup-already-done">
+          {t('desk.setup.alreadyDone')}
+        </p>
+        <a class="button button--primary" href="/desk">
+          {t('desk.setup.continue')}
+        </a>
+      </section>
+    );
+  }
   const token = props.token;
   if (token === null) {
     return (

@@ -4,8 +4,9 @@
  */
 import { LANGUAGES } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
-import { PUBLIC_CATALOGUES, language } from '../catalogues.ts';
-import type { PublicKey } from '../fr.ts';
+import { FALLBACK_LANGUAGE, PUBLIC_CATALOGUES, language } from '../catalogues.ts';
+import type { PublicKey } from '../languages/fr.ts';
+import type { LanguageChoice } from '../registry.ts';
 import type { Catalogue, MessageTable } from '../types.ts';
 import { createTranslator } from '../translate.ts';
 import { deskFr } from './fr.ts';
@@ -20,6 +21,11 @@ export type DeskMessageKey = PublicKey | DeskKey;
  */
 export const DESK_MESSAGES: Readonly<Partial<Record<Language, MessageTable<DeskKey>>>> = { fr: deskFr, en: deskEn };
 
+/** The desk's language switch offers only the languages it is written in. */
+export const DESK_LANGUAGE_CHOICES: readonly LanguageChoice<Language>[] = LANGUAGES.filter((code) => DESK_MESSAGES[code] !== undefined).map(
+  (code) => ({ code, nativeName: PUBLIC_CATALOGUES[code].nativeName }),
+);
+
 function withDesk(code: Language): Catalogue<DeskMessageKey> {
   const base = PUBLIC_CATALOGUES[code];
   return { ...base, messages: { ...base.messages, ...(DESK_MESSAGES[code] ?? deskFr) } };
@@ -28,4 +34,4 @@ function withDesk(code: Language): Catalogue<DeskMessageKey> {
 // Every language in LANGUAGES gets an entry, so the cast only restores what fromEntries forgets.
 const DESK_CATALOGUES = Object.fromEntries(LANGUAGES.map((code) => [code, withDesk(code)])) as Record<Language, Catalogue<DeskMessageKey>>;
 
-export const { t, locale } = createTranslator(DESK_CATALOGUES, language);
+export const { t, locale } = createTranslator(DESK_CATALOGUES, language, FALLBACK_LANGUAGE);

@@ -22,6 +22,7 @@ const messages = {
   'desk.setup.password': 'Mot de passe',
   'desk.setup.passwordHint': '12 caractères au moins. Une phrase de plusieurs mots est plus sûre et plus facile à retenir.',
   'desk.setup.passwordAgain': 'Mot de passe, à nouveau',
+  'desk.setup.alreadyDone': "La plateforme est déjà configurée : ce lien d'installation ne sert plus. Connectez-vous au bureau.",
   'desk.setup.submit': 'Installer',
   'desk.setup.working': 'Création des clés… cela peut prendre une minute.',
   'desk.setup.keysTitle': 'Vos quatre clés de secours',
@@ -42,7 +43,7 @@ const messages = {
 
   'desk.invalid.organisationName': "Donnez le nom de l'organisation.",
   'desk.invalid.login': "Cet identifiant n'est pas valide.",
-  'desk.invalid.passwordShort': { one: '{count} caractère au moins.', other: '{count} caractères au moins.' },
+  'desk.invalid.passwordShort': { one: '{count} caractère au moins.', many: '{count} de caractères au moins.', other: '{count} caractères au moins.' },
   'desk.invalid.passwordMismatch': 'Les deux mots de passe ne sont pas identiques.',
   'desk.invalid.required': 'Ce champ est obligatoire.',
   'desk.invalid.alertId': "Un identifiant d'alerte compte 22 caractères (lettres, chiffres, - et _).",
@@ -66,7 +67,7 @@ const messages = {
   'desk.inbox.messages': 'Messages',
   'desk.inbox.lastFrom': 'Dernier message',
   'desk.inbox.open': 'Ouvrir',
-  'desk.age': { one: '{count} jour', other: '{count} jours' },
+  'desk.age': { one: '{count} jour', many: '{count} de jours', other: '{count} jours' },
   'desk.from.reporter': "Lanceur d'alerte",
   'desk.from.organisation': 'Organisation',
   'desk.from.none': '—',
@@ -79,6 +80,17 @@ const messages = {
   'desk.alert.statisticsMismatch':
     'Attention\u00a0: les champs statistiques en clair sur le serveur ne correspondent pas aux réponses chiffrées. Ils ont pu être modifiés.',
   'desk.alert.noAnswers': "Vous n'avez pas de clé pour lire le contenu de cette alerte.",
+  'desk.alert.answersDeleted': 'Le contenu de cette alerte a été supprimé (spam).',
+  'desk.alert.answersBroken':
+    "Les réponses de cette alerte n'ont pas pu être déchiffrées\u00a0: elles ont été abîmées ou falsifiées. Vous pouvez tout de même la classer (spam, non fondée).",
+  'desk.alert.answersKeyMismatch':
+    "Les réponses de cette alerte ne correspondent pas à la clé du lanceur d'alerte enregistrée\u00a0: elles ne sont pas affichées, car elles pourraient être falsifiées.",
+  'desk.broken.cannot-decrypt': "Ce message n'a pas pu être déchiffré.",
+  'desk.broken.bad-signature': "Ce message n'a pas pu être vérifié\u00a0: sa signature est invalide. Il n'est pas affiché.",
+  'desk.broken.out-of-order': "Ce message n'est pas à sa place dans la conversation (message manquant ou en double)\u00a0: il n'est pas affiché.",
+  'desk.broken.unverifiable': "Ce message ne peut pas être vérifié sans les réponses de l'alerte\u00a0: il n'est pas affiché.",
+  'desk.alert.noteBroken': "Cette note n'a pas pu être déchiffrée.",
+  'desk.alert.reasonBroken': "Le motif n'a pas pu être déchiffré.",
   'desk.alert.answers': 'Réponses',
   'desk.alert.kind': 'Type de fait',
   'desk.alert.place': 'Lieu',

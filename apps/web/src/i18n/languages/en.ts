@@ -1,14 +1,30 @@
 /** English for the reporter's pages. Typed against the French catalogue: a missing or extra key does not compile. */
+import { apiErrorMessages } from '../api-errors.ts';
+import { intlPluralRule } from '../plural.ts';
+import type { Catalogue } from '../types.ts';
 import type { PublicKey } from './fr.ts';
-import type { Catalogue } from './types.ts';
 
-export const en: Catalogue<PublicKey> = {
-  locale: 'en-GB',
+export const catalogue: Catalogue<PublicKey> = {
+  code: 'en',
   nativeName: 'English',
+  locale: 'en-GB',
+  plural: intlPluralRule('en-GB', ['one', 'other']),
+  formats: {
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    dayPattern: '{day} {month} {year}',
+    groupSeparator: ',',
+    decimalSeparator: '.',
+    byteUnits: ['B', 'kB', 'MB'],
+  },
+  review: 'reviewed',
   messages: {
     'app.name': 'Kenekanko',
     'app.tagline': 'Confidential reporting',
+    'app.loading': 'Loading…',
     'language.switch': 'Language',
+    'language.choose': 'Choose your language',
+    'exit.label': 'Quick exit',
+    'exit.description': 'Replaces this site with an ordinary one. Shortcut: press Escape three times.',
     'action.back': 'Back',
     'action.retry': 'Try again',
     'action.cancel': 'Cancel',
@@ -49,6 +65,14 @@ export const en: Catalogue<PublicKey> = {
     'home.privacy':
       'Everything is encrypted on your device before it is sent. This site keeps neither your IP address nor your phone model.',
 
+    'advice.title': 'Before you start',
+    'advice.workPhone': 'Do not use a phone or a network (Wi-Fi) from your work.',
+    'advice.paper': 'Write your receipt on paper and hide it.',
+    'advice.private': 'A private browsing window leaves fewer traces on the phone.',
+    'advice.tor': 'Tor Browser is welcome: this site works in it.',
+    'advice.exit': '“Quick exit”, at the top, or pressing Escape three times, replaces this site with another.',
+    'advice.dismiss': 'Understood',
+
     'form.title': 'Report something',
     'form.intro': 'Fields marked * are required. Nothing is sent until you press “Send the alert”.',
     'form.kind': 'What kind of wrongdoing is it? *',
@@ -79,7 +103,15 @@ export const en: Catalogue<PublicKey> = {
     'files.hint': 'Optional. Photos or documents, at most {max} each.',
     'files.add': 'Add files',
     'files.cleaning': 'Cleaning…',
-    'files.cleaned': 'Metadata removed: {list}.',
+    'files.cleaned': 'Hidden information removed: {list}.',
+    'files.removed.gps': 'GPS position',
+    'files.removed.device': 'device (make, model, serial number)',
+    'files.removed.dates': 'dates and times',
+    'files.removed.author': 'author and document properties',
+    'files.removed.software': 'software used',
+    'files.removed.texts': 'comments, titles and tags',
+    'files.removed.pictures': 'thumbnails and hidden images',
+    'files.removed.other': 'other hidden information',
     'files.cleanedNothing': 'Metadata removed: none was found.',
     'files.warning':
       "We could not clean this file. It may contain its author's name, the GPS position where it was taken, or your device's model.",
@@ -89,6 +121,40 @@ export const en: Catalogue<PublicKey> = {
     'files.willSendUncleaned': 'Will be sent without cleaning.',
     'files.tooLarge': 'This file is larger than {max}: it cannot be sent.',
     'files.unreadable': 'This file could not be read.',
+
+    'voice.open': 'Record a voice message',
+    'voice.another': 'Record another voice message',
+    'voice.openHint': 'You can speak instead of writing. The message is encrypted like any other attachment.',
+    'voice.loading': 'Opening the recorder…',
+    'voice.loadFailed': 'The recorder could not open. Check your connection, then try again.',
+    'voice.title': 'Voice message',
+    'voice.disguise': 'Disguise my voice',
+    'voice.disguiseHint': 'Your voice will be made deeper, so that it is harder to recognise.',
+    'voice.start': 'Start recording',
+    'voice.starting': 'Opening the microphone…',
+    'voice.recording': 'Recording',
+    'voice.disguised': 'Voice disguised.',
+    'voice.clock': '{elapsed} of {max}',
+    'voice.nearCap': { one: '{count} second left.', other: '{count} seconds left.' },
+    'voice.stop': 'Stop recording',
+    'voice.processing': 'Preparing the message…',
+    'voice.capReached': 'The longest a message can be ({max}) is reached: recording stopped.',
+    'voice.listen': 'Listen to your message before adding it.',
+    'voice.summary': 'Length: {duration}. Size: {size}.',
+    'voice.addToAlert': 'Add to my alert',
+    'voice.addToReply': 'Add to my answer',
+    'voice.restart': 'Record again',
+    'voice.added': 'The voice message has been added to the attachments.',
+    'voice.problem.unsupported':
+      'This browser cannot record a voice message. You can write your message, or attach a recording made with another app.',
+    'voice.problem.denied':
+      "Access to the microphone was refused. To record, allow the microphone for this site in the browser's settings. You can also write your message.",
+    'voice.problem.no-microphone': 'No microphone was found on this device. You can write your message.',
+    'voice.problem.busy': 'The microphone is in use by another app. Close it, then try again.',
+    'voice.problem.disguise-unavailable':
+      'This browser cannot disguise the voice: nothing was recorded. Untick "Disguise my voice" to record without disguise.',
+    'voice.problem.empty': 'The recording is empty. Try again.',
+    'voice.problem.failed': 'The recording did not work. Try again.',
 
     'identity.legend': 'Your identity (optional)',
     'identity.explain':
@@ -107,7 +173,7 @@ export const en: Catalogue<PublicKey> = {
     'invalid.tooLong': { one: 'At most {count} character.', other: 'At most {count} characters.' },
     'invalid.amountFormat': 'Write the amount in digits, without letters.',
     'invalid.amountTooLarge': 'This amount is too large.',
-    'invalid.description': 'Describe what happened.',
+    'invalid.description': 'Describe what happened, or record a voice message.',
     'invalid.filesPending': 'Wait until the files are cleaned.',
     'invalid.filesUndecided': 'For each file that could not be cleaned, choose: send it anyway or remove it.',
     'invalid.filesTooLarge': 'Remove the files that are too large.',
@@ -123,6 +189,10 @@ export const en: Catalogue<PublicKey> = {
     'send.bytes': '{sent} of {total}',
     'send.failed': 'Sending did not succeed.',
     'send.failedKept': 'Nothing you wrote is lost: you can try again.',
+    'send.later': 'Send later',
+    'send.laterHint': 'No network, or if you prefer: the alert is encrypted at once, you get your receipt, and it leaves by itself as soon as the network is back.',
+    'send.autoRetry': 'As soon as the network is back, sending resumes by itself where it stopped.',
+    'send.edit': 'Change the alert',
 
     'receipt.title': 'Your alert has been sent',
     'receipt.label': 'Your receipt',
@@ -130,6 +200,21 @@ export const en: Catalogue<PublicKey> = {
     'receipt.received': 'Received on {day}.',
     'receipt.confirm': 'I have written down my receipt',
     'receipt.continue': 'Continue',
+    'receipt.titleWaiting': 'Your alert is ready to leave',
+    'receipt.waiting': 'It is encrypted on this phone and will leave by itself as soon as the network is back, even if you close this page.',
+    'outbox.summary': { one: '{count} alert waiting to be sent ({size})', other: '{count} alerts waiting to be sent ({size})' },
+    'outbox.onPhone': 'This phone keeps it encrypted: nobody can read it here. It is erased as soon as it has been sent.',
+    'outbox.waiting': 'Waiting for the network.',
+    'outbox.sending': 'Sending…',
+    'outbox.unreadable': 'This version of the site cannot read this waiting alert: discard it.',
+    'outbox.sendNow': 'Send now',
+    'outbox.discard': 'Discard',
+    'outbox.discardConfirm': 'Discard this alert? It will never be sent and cannot be recovered.',
+    'outbox.discardYes': 'Yes, discard',
+    'outbox.sent': {
+      one: 'Your waiting alert has been sent. Nothing of it remains on this phone.',
+      other: '{count} waiting alerts have been sent. Nothing of them remains on this phone.',
+    },
 
     'follow.title': 'Follow my alert',
     'follow.receipt': 'Your receipt (24 digits)',
@@ -170,5 +255,7 @@ export const en: Catalogue<PublicKey> = {
     'state.duplicate': 'Joined with another alert about the same facts',
     'state.out-of-scope': 'Outside our remit: see the messages to learn where to turn',
     'state.spam': 'Closed',
+
+    ...apiErrorMessages('en'),
   },
 };

@@ -1,14 +1,20 @@
 /**
  * French, the working language and the reference catalogue: every other language must have
- * exactly these keys (the type checker and i18n-completeness.test.ts hold them to it).
- * This catalogue serves the reporter's pages; the desk adds its own (desk/fr.ts).
+ * exactly these keys (the type checker and the catalogue tests hold them to it). This
+ * catalogue serves the reporter's pages; the desk adds its own (desk/fr.ts).
  */
-import type { MessageTable } from './types.ts';
+import { apiErrorMessages } from '../api-errors.ts';
+import { intlPluralRule } from '../plural.ts';
+import type { Catalogue, MessageTable } from '../types.ts';
 
 const messages = {
   'app.name': 'Kenekanko',
   'app.tagline': 'Signalement confidentiel',
+  'app.loading': 'Chargement…',
   'language.switch': 'Langue',
+  'language.choose': 'Choisissez votre langue',
+  'exit.label': 'Quitter vite',
+  'exit.description': 'Remplace ce site par un site ordinaire. Raccourci\u00a0: touche Échap trois fois.',
   'action.back': 'Retour',
   'action.retry': 'Réessayer',
   'action.cancel': 'Annuler',
@@ -50,6 +56,14 @@ const messages = {
   'home.privacy':
     "Tout est chiffré sur votre appareil avant l'envoi. Ce site ne garde ni votre adresse IP, ni le modèle de votre téléphone.",
 
+  'advice.title': 'Avant de commencer',
+  'advice.workPhone': "N'utilisez pas un téléphone ni un réseau (wifi) de votre travail.",
+  'advice.paper': 'Notez votre reçu sur papier et cachez-le.',
+  'advice.private': 'Une fenêtre de navigation privée laisse moins de traces sur le téléphone.',
+  'advice.tor': 'Tor Browser est bienvenu\u00a0: ce site y fonctionne.',
+  'advice.exit': '«\u00a0Quitter vite\u00a0», en haut, ou la touche Échap trois fois, remplace ce site par un autre.',
+  'advice.dismiss': "J'ai compris",
+
   'form.title': 'Signaler un fait',
   'form.intro': "Les champs marqués * sont obligatoires. Rien n'est envoyé avant que vous appuyiez sur «\u00a0Envoyer l'alerte\u00a0».",
   'form.kind': "De quel type de fait s'agit-il\u00a0? *",
@@ -69,10 +83,11 @@ const messages = {
   'form.amountPreview': 'Soit {amount}',
   'form.description': "Que s'est-il passé\u00a0? *",
   'form.descriptionHint': 'Qui, quoi, comment, depuis quand. Ne donnez votre nom que dans la case «\u00a0Votre identité\u00a0» plus bas.',
-  'form.charsLeft': { one: '{count} caractère restant', other: '{count} caractères restants' },
+  'form.charsLeft': { one: '{count} caractère restant', many: '{count} de caractères restants', other: '{count} caractères restants' },
   'form.submit': "Envoyer l'alerte",
   'form.errors': {
     one: "Une information est à corriger avant l'envoi.",
+    many: "{count} d'informations sont à corriger avant l'envoi.",
     other: "{count} informations sont à corriger avant l'envoi.",
   },
 
@@ -80,7 +95,15 @@ const messages = {
   'files.hint': 'Facultatif. Photos ou documents, {max} au plus par fichier.',
   'files.add': 'Ajouter des fichiers',
   'files.cleaning': 'Nettoyage en cours…',
-  'files.cleaned': 'Métadonnées retirées\u00a0: {list}.',
+  'files.cleaned': 'Informations cachées retirées\u00a0: {list}.',
+  'files.removed.gps': 'position GPS',
+  'files.removed.device': 'appareil (marque, modèle, numéro de série)',
+  'files.removed.dates': 'dates et heures',
+  'files.removed.author': 'auteur et propriétés du document',
+  'files.removed.software': 'logiciels utilisés',
+  'files.removed.texts': 'commentaires, titres et étiquettes',
+  'files.removed.pictures': 'miniatures et images cachées',
+  'files.removed.other': 'autres informations cachées',
   'files.cleanedNothing': "Métadonnées retirées\u00a0: aucune n'a été trouvée.",
   'files.warning':
     "Nous n'avons pas pu nettoyer ce fichier. Il peut contenir le nom de son auteur, la position GPS du lieu où il a été pris, ou le modèle de votre appareil.",
@@ -90,6 +113,40 @@ const messages = {
   'files.willSendUncleaned': 'Sera envoyé sans nettoyage.',
   'files.tooLarge': 'Ce fichier dépasse {max}\u00a0: il ne peut pas être envoyé.',
   'files.unreadable': "Ce fichier n'a pas pu être lu.",
+
+  'voice.open': 'Enregistrer un message vocal',
+  'voice.another': 'Enregistrer un autre message vocal',
+  'voice.openHint': "Vous pouvez parler au lieu d'écrire. Le message est chiffré comme les autres pièces jointes.",
+  'voice.loading': "Ouverture de l'enregistreur…",
+  'voice.loadFailed': "L'enregistreur n'a pas pu s'ouvrir. Vérifiez votre connexion, puis réessayez.",
+  'voice.title': 'Message vocal',
+  'voice.disguise': 'Déguiser ma voix',
+  'voice.disguiseHint': "Votre voix sera rendue plus grave, pour qu'on la reconnaisse moins facilement.",
+  'voice.start': "Commencer l'enregistrement",
+  'voice.starting': 'Ouverture du micro…',
+  'voice.recording': 'Enregistrement en cours',
+  'voice.disguised': 'Voix déguisée.',
+  'voice.clock': '{elapsed} sur {max}',
+  'voice.nearCap': { one: 'Il reste {count} seconde.', many: 'Il reste {count} de secondes.', other: 'Il reste {count} secondes.' },
+  'voice.stop': "Arrêter l'enregistrement",
+  'voice.processing': 'Préparation du message…',
+  'voice.capReached': "La durée maximale de {max} est atteinte\u00a0: l'enregistrement s'est arrêté.",
+  'voice.listen': "Écoutez votre message avant de l'ajouter.",
+  'voice.summary': 'Durée\u00a0: {duration}. Taille\u00a0: {size}.',
+  'voice.addToAlert': 'Ajouter à mon alerte',
+  'voice.addToReply': 'Ajouter à ma réponse',
+  'voice.restart': 'Recommencer',
+  'voice.added': 'Le message vocal est ajouté aux pièces jointes.',
+  'voice.problem.unsupported':
+    "Ce navigateur ne permet pas d'enregistrer un message vocal. Vous pouvez écrire votre message, ou joindre un enregistrement fait avec une autre application.",
+  'voice.problem.denied':
+    "L'accès au micro a été refusé. Pour enregistrer, autorisez le micro pour ce site dans les réglages du navigateur. Vous pouvez aussi écrire votre message.",
+  'voice.problem.no-microphone': "Aucun micro n'a été trouvé sur cet appareil. Vous pouvez écrire votre message.",
+  'voice.problem.busy': 'Le micro est déjà utilisé par une autre application. Fermez-la, puis réessayez.',
+  'voice.problem.disguise-unavailable':
+    "Ce navigateur ne permet pas de déguiser la voix\u00a0: rien n'a été enregistré. Décochez «\u00a0Déguiser ma voix\u00a0» pour enregistrer sans déguisement.",
+  'voice.problem.empty': "L'enregistrement est vide. Réessayez.",
+  'voice.problem.failed': "L'enregistrement n'a pas abouti. Réessayez.",
 
   'identity.legend': 'Votre identité (facultatif)',
   'identity.explain':
@@ -105,10 +162,10 @@ const messages = {
   'invalid.whenFormat': "Cette date n'est pas valide.",
   'invalid.whenFuture': 'La date ne peut pas être dans le futur.',
   'invalid.institutionType': "Choisissez le type d'institution.",
-  'invalid.tooLong': { one: '{count} caractère au plus.', other: '{count} caractères au plus.' },
+  'invalid.tooLong': { one: '{count} caractère au plus.', many: '{count} de caractères au plus.', other: '{count} caractères au plus.' },
   'invalid.amountFormat': 'Écrivez le montant en chiffres, sans lettres.',
   'invalid.amountTooLarge': 'Ce montant est trop grand.',
-  'invalid.description': "Décrivez ce qui s'est passé.",
+  'invalid.description': "Décrivez ce qui s'est passé, ou enregistrez un message vocal.",
   'invalid.filesPending': 'Attendez la fin du nettoyage des fichiers.',
   'invalid.filesUndecided': "Pour chaque fichier non nettoyé, choisissez\u00a0: l'envoyer quand même ou le retirer.",
   'invalid.filesTooLarge': 'Retirez les fichiers trop volumineux.',
@@ -124,6 +181,11 @@ const messages = {
   'send.bytes': '{sent} sur {total}',
   'send.failed': "L'envoi n'a pas abouti.",
   'send.failedKept': "Rien de ce que vous avez écrit n'est perdu\u00a0: vous pouvez réessayer.",
+  'send.later': 'Envoyer plus tard',
+  'send.laterHint':
+    "Sans réseau, ou si vous préférez\u00a0: l'alerte est chiffrée tout de suite, vous recevez votre reçu, et elle part seule dès que le réseau revient.",
+  'send.autoRetry': "Dès que le réseau revient, l'envoi reprend seul là où il s'était arrêté.",
+  'send.edit': "Modifier l'alerte",
 
   'receipt.title': 'Votre alerte est envoyée',
   'receipt.label': 'Votre reçu',
@@ -132,6 +194,26 @@ const messages = {
   'receipt.received': 'Reçue le {day}.',
   'receipt.confirm': "J'ai noté mon reçu",
   'receipt.continue': 'Continuer',
+  'receipt.titleWaiting': 'Votre alerte est prête à partir',
+  'receipt.waiting': 'Elle est chiffrée sur ce téléphone et partira seule dès que le réseau revient, même si vous fermez cette page.',
+  'outbox.summary': {
+    one: "{count} alerte en attente d'envoi ({size})",
+    many: "{count} d'alertes en attente d'envoi ({size})",
+    other: "{count} alertes en attente d'envoi ({size})",
+  },
+  'outbox.onPhone': "Ce téléphone la garde chiffrée\u00a0: personne ne peut la lire ici. Elle est effacée dès qu'elle est envoyée.",
+  'outbox.waiting': 'En attente du réseau.',
+  'outbox.sending': 'Envoi en cours…',
+  'outbox.unreadable': 'Cette version du site ne sait pas lire cette alerte en attente\u00a0: supprimez-la.',
+  'outbox.sendNow': 'Envoyer maintenant',
+  'outbox.discard': 'Supprimer',
+  'outbox.discardConfirm': 'Supprimer cette alerte\u00a0? Elle ne sera jamais envoyée et ne pourra pas être récupérée.',
+  'outbox.discardYes': 'Oui, supprimer',
+  'outbox.sent': {
+    one: "Votre alerte en attente est envoyée. Rien n'en reste sur ce téléphone.",
+    many: "{count} d'alertes en attente sont envoyées. Rien n'en reste sur ce téléphone.",
+    other: "{count} alertes en attente sont envoyées. Rien n'en reste sur ce téléphone.",
+  },
 
   'follow.title': 'Suivre mon alerte',
   'follow.receipt': 'Votre reçu (24 chiffres)',
@@ -139,7 +221,11 @@ const messages = {
   'follow.open': 'Ouvrir mon alerte',
   'follow.opening': 'Ouverture… cela peut prendre quelques secondes.',
   'follow.badChecksum': 'Ce reçu contient une erreur de saisie. Vérifiez chaque chiffre.',
-  'follow.badFormat': { other: 'Un reçu compte 24 chiffres\u00a0; vous en avez saisi {count}.' },
+  'follow.badFormat': {
+    one: 'Un reçu compte 24 chiffres\u00a0; vous en avez saisi {count}.',
+    many: 'Un reçu compte 24 chiffres\u00a0; vous en avez saisi {count}.',
+    other: 'Un reçu compte 24 chiffres\u00a0; vous en avez saisi {count}.',
+  },
   'follow.unsupported': "Ce reçu n'est pas reconnu par cette version du site.",
   'follow.status': 'État de votre alerte',
   'follow.handledBy': 'Traitée par\u00a0: {name}',
@@ -149,7 +235,11 @@ const messages = {
   'follow.noMessages': 'Aucun message pour le moment.',
   'follow.fromYou': 'Vous',
   'follow.sentOn': 'le {day}',
-  'follow.attachments': { one: '{count} fichier joint\u00a0: {names}', other: '{count} fichiers joints\u00a0: {names}' },
+  'follow.attachments': {
+    one: '{count} fichier joint\u00a0: {names}',
+    many: '{count} de fichiers joints\u00a0: {names}',
+    other: '{count} fichiers joints\u00a0: {names}',
+  },
   'follow.reply': 'Votre réponse',
   'follow.send': 'Envoyer la réponse',
   'follow.sending': 'Envoi de la réponse…',
@@ -169,8 +259,26 @@ const messages = {
   'state.duplicate': 'Réunie avec une autre alerte sur les mêmes faits',
   'state.out-of-scope': 'Hors de notre champ\u00a0: voir les messages pour savoir à qui vous adresser',
   'state.spam': 'Close',
+
+  ...apiErrorMessages('fr'),
 } as const satisfies MessageTable<string>;
 
+/** Every message key of the reporter's pages. */
 export type PublicKey = keyof typeof messages;
 
-export const fr = { locale: 'fr-ML', nativeName: 'Français', messages } as const;
+export const catalogue = {
+  code: 'fr',
+  nativeName: 'Français',
+  locale: 'fr-ML',
+  // French `one` covers 0 and 1 (and 1.5); `many` is for round millions ("1 000 000 de jours").
+  plural: intlPluralRule('fr-ML', ['one', 'many', 'other']),
+  formats: {
+    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    dayPattern: '{day} {month} {year}',
+    groupSeparator: '\u202f',
+    decimalSeparator: ',',
+    byteUnits: ['o', 'ko', 'Mo'],
+  },
+  review: 'reviewed',
+  messages,
+} as const satisfies Catalogue<PublicKey>;

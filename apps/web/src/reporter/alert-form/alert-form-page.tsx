@@ -7,8 +7,9 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/catalogues.ts';
 import { errorText } from '../../shared/components/error-banner.tsx';
 import { AttachmentsField } from '../files/attachments-field.tsx';
+import { VoiceEntry } from '../voice/index.ts';
 import { goTo } from '../reporter-state.ts';
-import { ensurePlaces, form, formErrors, refusedSubmits, sendState, submitForm, updateFiles } from './alert-form-state.ts';
+import { ensurePlaces, form, formErrors, refusedSubmits, sendLater, sendState, submitForm, updateFiles } from './alert-form-state.ts';
 import { ALERT_FORM_FIELDS } from './alert-form-values.ts';
 import { FIELD_TARGETS, fieldError } from './field-error.ts';
 import { AmountField, DescriptionField, InstitutionFields, WhenField } from './facts-fields.tsx';
@@ -60,7 +61,7 @@ export function AlertFormPage() {
     void ensurePlaces();
   }, []);
   const state = sendState.value;
-  if (state.status === 'sending') return <SendProgress progress={state.progress} />;
+  if (state.status === 'sending' || (state.status === 'failed' && state.kept)) return <SendProgress state={state} />;
   return (
     <form
       class="panel"
@@ -83,6 +84,7 @@ export function AlertFormPage() {
       <InstitutionFields />
       <AmountField />
       <DescriptionField />
+      <VoiceEntry files={form.value.files} onFiles={updateFiles} purpose="alert" />
       <AttachmentsField id="files" legend={t('files.legend')} files={form.value.files} onFiles={updateFiles} error={fieldError('files')} />
       <IdentityBox />
       <ConsentField />
@@ -90,10 +92,16 @@ export function AlertFormPage() {
         <button type="submit" class="button button--primary" data-testid="submit-alert">
           {t('form.submit')}
         </button>
-        <button type="button" class="button button--link" onClick={() => goTo({ name: 'home' })}>
+        <button type="button" class="button button--secondary" data-testid="send-later" aria-describedby="send-later-hint" onClick={() => void sendLater()}>
+          {t('send.later')}
+        </button>
+        <button type="button" class="button button--link" data-testid="form-back" onClick={() => goTo({ name: 'home' })}>
           {t('action.back')}
         </button>
       </div>
+      <p class="field__hint" id="send-later-hint">
+        {t('send.laterHint')}
+      </p>
     </form>
   );
 }

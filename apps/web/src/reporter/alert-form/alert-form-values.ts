@@ -14,7 +14,7 @@ import {
 } from '@kenekanko/contracts';
 import type { InstitutionType, Language, WrongdoingKind } from '@kenekanko/contracts';
 import type { AlertDraft } from '@kenekanko/client';
-import type { PublicKey } from '../../i18n/fr.ts';
+import type { PublicKey } from '../../i18n/languages/fr.ts';
 import type { MessageParams } from '../../i18n/types.ts';
 import { isValidDay, parseAmountInput } from '../../i18n/format.ts';
 import { filesProblem, toDraftFiles } from '../files/file-entry.ts';
@@ -95,6 +95,10 @@ function filesError(files: readonly FileEntry[]): FieldError | undefined {
   return undefined;
 }
 
+function hasVoiceMessage(files: readonly FileEntry[]): boolean {
+  return files.some((entry) => 'type' in entry && entry.type.startsWith('audio/'));
+}
+
 function collectErrors(values: AlertFormValues, today: string): AlertFormErrors {
   const amount = parseAmountInput(values.amount);
   const description = values.description.trim();
@@ -105,7 +109,8 @@ function collectErrors(values: AlertFormValues, today: string): AlertFormErrors 
     institutionType: v.is(InstitutionTypeSchema, values.institutionType) ? undefined : { key: 'invalid.institutionType' },
     institutionName: tooLong(values.institutionName.trim(), MAX_SHORT_TEXT_CHARS),
     amount: amount.ok ? undefined : { key: amount.reason === 'format' ? 'invalid.amountFormat' : 'invalid.amountTooLarge' },
-    description: description === '' ? { key: 'invalid.description' } : tooLong(description, MAX_DESCRIPTION_CHARS),
+    // A voice message may stand in for the written account: most adults in Mali do not read.
+    description: description === '' && !hasVoiceMessage(values.files) ? { key: 'invalid.description' } : tooLong(description, MAX_DESCRIPTION_CHARS),
     files: filesError(values.files),
     identityName: tooLong(values.identityName.trim(), IDENTITY_NAME_MAX),
     identityPhone: PHONE_PATTERN.test(values.identityPhone) ? tooLong(values.identityPhone.trim(), IDENTITY_PHONE_MAX) : { key: 'invalid.phone' },

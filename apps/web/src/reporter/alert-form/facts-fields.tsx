@@ -1,6 +1,6 @@
 /** When, which institution, how much, and what happened. */
 import { INSTITUTION_TYPES, MAX_DESCRIPTION_CHARS } from '@kenekanko/contracts';
-import { locale, t } from '../../i18n/catalogues.ts';
+import { formats, t } from '../../i18n/catalogues.ts';
 import { formatFcfa, parseAmountInput, todayDay } from '../../i18n/format.ts';
 import { Field, controlProps } from '../../shared/components/field.tsx';
 import { form, updateForm } from './alert-form-state.ts';
@@ -62,7 +62,7 @@ export function AmountField() {
       <input type="text" inputMode="numeric" {...controlProps('amount', hint, error)} autocomplete="off" value={form.value.amount} onInput={(event) => updateForm({ amount: event.currentTarget.value })} />
       {parsed.ok && parsed.value !== null && (
         <p class="field__preview" data-testid="amount-preview" aria-live="polite">
-          {t('form.amountPreview', { amount: formatFcfa(parsed.value, locale()) })}
+          {t('form.amountPreview', { amount: formatFcfa(parsed.value, formats()) })}
         </p>
       )}
     </Field>

@@ -2,6 +2,7 @@ import { WRONGDOING_KINDS } from '@kenekanko/contracts';
 import { t } from '../../i18n/catalogues.ts';
 import { form, updateForm } from './alert-form-state.ts';
 import { fieldError } from './field-error.ts';
+import { KindIcon } from './kind-icons.tsx';
 
 export function KindField() {
   const error = fieldError('kind');
@@ -14,7 +15,7 @@ export function KindField() {
         </p>
       )}
       {WRONGDOING_KINDS.map((kind) => (
-        <label key={kind} class="choice" for={`kind-${kind}`}>
+        <label key={kind} class="choice choice--with-icon" for={`kind-${kind}`}>
           <input
             type="radio"
             id={`kind-${kind}`}
@@ -23,6 +24,7 @@ export function KindField() {
             checked={form.value.kind === kind}
             onChange={() => updateForm({ kind })}
           />
+          <KindIcon kind={kind} />
           <span>{t(`kind.${kind}`)}</span>
         </label>
       ))}

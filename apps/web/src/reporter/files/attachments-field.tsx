@@ -3,11 +3,12 @@
  * the result per file. A file that could not be cleaned shows a plain-words warning and two
  * choices; nothing is sent until each such file is decided.
  */
-import { locale, t } from '../../i18n/catalogues.ts';
+import { formats, t } from '../../i18n/catalogues.ts';
 import { formatBytes } from '../../i18n/format.ts';
 import { assertNever } from '../../shared/assert-never.ts';
 import { MAX_FILE_BYTES, pendingEntry, readAndClean } from './file-entry.ts';
 import type { FileEntry } from './file-entry.ts';
+import { removedCategories } from './removed-summary.ts';
 
 export type FilesUpdate = (change: (files: readonly FileEntry[]) => readonly FileEntry[]) => void;
 
@@ -38,7 +39,7 @@ function FileStatus(props: { readonly entry: FileEntry; readonly onFiles: FilesU
     case 'cleaned':
       return (
         <p class="file__status file__status--ok">
-          {entry.removed.length === 0 ? t('files.cleanedNothing') : t('files.cleaned', { list: entry.removed.join(', ') })}
+          {entry.removed.length === 0 ? t('files.cleanedNothing') : t('files.cleaned', { list: removedCategories(entry.removed).map((category) => t(`files.removed.${category}`)).join(', ') })}
         </p>
       );
     case 'uncleanable':
@@ -57,7 +58,7 @@ function FileStatus(props: { readonly entry: FileEntry; readonly onFiles: FilesU
         </div>
       );
     case 'too-large':
-      return <p class="field__error">{t('files.tooLarge', { max: formatBytes(MAX_FILE_BYTES, locale()) })}</p>;
+      return <p class="field__error">{t('files.tooLarge', { max: formatBytes(MAX_FILE_BYTES, formats()) })}</p>;
     case 'unreadable':
       return <p class="field__error">{t('files.unreadable')}</p>;
     default:
@@ -67,7 +68,7 @@ function FileStatus(props: { readonly entry: FileEntry; readonly onFiles: FilesU
 
 export function AttachmentsField(props: Props) {
   const inputId = `${props.id}-input`;
-  const hint = t('files.hint', { max: formatBytes(MAX_FILE_BYTES, locale()) });
+  const hint = t('files.hint', { max: formatBytes(MAX_FILE_BYTES, formats()) });
   return (
     <fieldset class={props.error === undefined ? 'group' : 'group field--invalid'}>
       <legend class="group__title">{props.legend}</legend>
@@ -79,7 +80,7 @@ export function AttachmentsField(props: Props) {
           <li key={entry.id} class="file" data-testid="file-item">
             <div class="file__head">
               <span class="file__name">{entry.name}</span>
-              <span class="file__size">{formatBytes(entry.size, locale())}</span>
+              <span class="file__size">{formatBytes(entry.size, formats())}</span>
             </div>
             <FileStatus entry={entry} onFiles={props.onFiles} />
             <button

@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cleanEntry, filesProblem, pendingEntry, readAndClean, toDraftFiles } from './file-entry.ts';
+import { cleanEntry } from './file-cleaning.ts';
+import { filesProblem, pendingEntry, readAndClean, toDraftFiles } from './file-entry.ts';
 
 // The shared media corpus sits beside the project (see ../shared/data/README.md).
 const media = (name: string) => new Uint8Array(readFileSync(resolve(process.cwd(), '../shared/data/media', name)));
 
 describe('cleanEntry', () => {
-  it('keeps only the cleaned copy of a photo and says what was removed', () => {
+  it('keeps only the cleaned copy of a photo and says what was removed', async () => {
     const original = media('cam-DSCN0010.jpg');
-    const entry = cleanEntry(pendingEntry({ name: 'DSCN0010.jpg', size: original.length }), original, 'image/jpeg');
+    const entry = await cleanEntry(pendingEntry({ name: 'DSCN0010.jpg', size: original.length }), original, 'image/jpeg');
     expect(entry.status).toBe('cleaned');
     if (entry.status !== 'cleaned') return;
     expect(entry.type).toBe('image/jpeg');
@@ -18,15 +19,16 @@ describe('cleanEntry', () => {
     expect(entry.size).toBe(entry.bytes.length);
   });
 
-  it('flags a file it cannot clean and does not let it through until the reporter decides', () => {
-    const pdf = media('mat2-dirty.pdf');
-    const entry = cleanEntry(pendingEntry({ name: 'doc.pdf', size: pdf.length }), pdf, 'application/pdf');
-    expect(entry).toMatchObject({ status: 'uncleanable', sendAnyway: false, type: 'application/pdf' });
+  it('flags a file it cannot clean and does not let it through until the reporter decides', async () => {
+    // SVG can carry scripts: it is never cleaned, only sent when the reporter says so.
+    const svg = media('mat2-dirty.svg');
+    const entry = await cleanEntry(pendingEntry({ name: 'doc.svg', size: svg.length }), svg, 'image/svg+xml');
+    expect(entry).toMatchObject({ status: 'uncleanable', sendAnyway: false, type: 'image/svg+xml' });
     expect(filesProblem([entry])).toBe('undecided');
     expect(toDraftFiles([entry])).toEqual([]);
     const accepted = { ...entry, sendAnyway: true } as typeof entry;
     expect(filesProblem([accepted])).toBeNull();
-    expect(toDraftFiles([accepted])).toMatchObject([{ name: 'doc.pdf', scrub: 'not-cleaned' }]);
+    expect(toDraftFiles([accepted])).toMatchObject([{ name: 'doc.svg', scrub: 'not-cleaned' }]);
   });
 
   it('refuses a file over the limit without reading it', async () => {

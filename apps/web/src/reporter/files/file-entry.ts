@@ -6,15 +6,10 @@
  * blocks sending until the reporter explicitly chooses to send it anyway or removes it.
  * The original bytes of a cleaned file are dropped at once; only the cleaned copy is kept.
  */
-import { scrub } from '@kenekanko/scrub';
-import type { ScrubKind } from '@kenekanko/scrub';
 import type { DraftFile } from '@kenekanko/client';
-import { assertNever } from '../../shared/assert-never.ts';
 
 /** The server's default per-file cap (IntakeResponse.limits.maxFileBytes); it refuses larger files itself. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-
-const CLEANED_TYPES: { readonly [K in ScrubKind]: string } = { jpeg: 'image/jpeg', png: 'image/png' };
 
 export type FileEntry = { readonly id: number; readonly name: string; readonly size: number } & (
   | { readonly status: 'cleaning' }
@@ -30,32 +25,13 @@ export function pendingEntry(file: { readonly name: string; readonly size: numbe
   return { id: nextId++, name: file.name, size: file.size, status: 'cleaning' };
 }
 
-/** Cleans the bytes of a picked file. Pure apart from scrub; the caller reads the file. */
-export function cleanEntry(
-  pending: FileEntry,
-  bytes: Uint8Array,
-  declaredType: string,
-  maxBytes: number = MAX_FILE_BYTES,
-): FileEntry {
-  const { id, name, size } = pending;
-  if (bytes.length > maxBytes) return { id, name, size, status: 'too-large' };
-  const result = scrub(bytes);
-  switch (result.status) {
-    case 'cleaned':
-      return { id, name, size: result.bytes.length, status: 'cleaned', bytes: result.bytes, type: CLEANED_TYPES[result.kind], removed: result.removed };
-    case 'unsupported':
-    case 'failed':
-      return { id, name, size, status: 'uncleanable', bytes, type: declaredType || 'application/octet-stream', sendAnyway: false };
-    default:
-      return assertNever(result);
-  }
-}
-
 export async function readAndClean(pending: FileEntry, file: Blob, maxBytes: number = MAX_FILE_BYTES): Promise<FileEntry> {
   // Refuse before reading, so a huge file never sits in a small phone's memory.
   if (file.size > maxBytes) return { id: pending.id, name: pending.name, size: pending.size, status: 'too-large' };
   try {
-    return cleanEntry(pending, new Uint8Array(await file.arrayBuffer()), file.type, maxBytes);
+    // The cleaners load on the first file picked: a text alert never downloads them.
+    const [{ cleanEntry }, bytes] = await Promise.all([import('./file-cleaning.ts'), file.arrayBuffer()]);
+    return await cleanEntry(pending, new Uint8Array(bytes), file.type, maxBytes);
   } catch {
     return { id: pending.id, name: pending.name, size: pending.size, status: 'unreadable' };
   }

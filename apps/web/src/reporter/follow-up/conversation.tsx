@@ -1,5 +1,5 @@
 import type { DecryptedMessage } from '@kenekanko/client';
-import { locale, t } from '../../i18n/catalogues.ts';
+import { formats, t } from '../../i18n/catalogues.ts';
 import { formatDay } from '../../i18n/format.ts';
 
 /** The conversation, both sides, oldest first, each message with its day. */
@@ -11,7 +11,7 @@ export function Conversation(props: { readonly messages: readonly DecryptedMessa
         <li key={message.seq} class={`message message--${message.senderType}`} data-testid="message">
           <p class="message__meta">
             <strong>{message.senderType === 'reporter' ? t('follow.fromYou') : props.organisationName}</strong>{' '}
-            {t('follow.sentOn', { day: formatDay(message.createdDay, locale()) })}
+            {t('follow.sentOn', { day: formatDay(message.createdDay, formats()) })}
           </p>
           {message.text !== '' && <p class="message__text">{message.text}</p>}
           {message.attachments.length > 0 && (

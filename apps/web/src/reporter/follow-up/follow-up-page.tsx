@@ -5,7 +5,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { ReporterSession } from '@kenekanko/client';
-import { locale, t } from '../../i18n/catalogues.ts';
+import { formats, t } from '../../i18n/catalogues.ts';
 import { formatDay } from '../../i18n/format.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { followSession, goTo } from '../reporter-state.ts';
@@ -56,7 +56,7 @@ function SessionView(props: { readonly session: ReporterSession }) {
         {t(`state.${session.state}`)}
       </p>
       <p>{t('follow.handledBy', { name: session.organisationName })}</p>
-      <p>{t('follow.received', { day: formatDay(session.receivedDay, locale()) })}</p>
+      <p>{t('follow.received', { day: formatDay(session.receivedDay, formats()) })}</p>
       <YourAlert session={session} />
       <h2>{t('follow.messages')}</h2>
       <Conversation messages={session.messages} organisationName={session.organisationName} />

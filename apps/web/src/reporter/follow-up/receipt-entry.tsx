@@ -80,7 +80,7 @@ export function ReceiptEntry() {
         <button type="submit" class="button button--primary" disabled={opening} data-testid="receipt-open">
           {t('follow.open')}
         </button>
-        <button type="button" class="button button--link" onClick={() => goTo({ name: 'home' })}>
+        <button type="button" class="button button--link" data-testid="follow-back" onClick={() => goTo({ name: 'home' })}>
           {t('action.back')}
         </button>
       </div>

@@ -3,7 +3,7 @@
  * digit catches a typo at once, without spending an Argon2id derivation or a server throttle.
  */
 import { isCryptoError, parseReceipt } from '@kenekanko/crypto';
-import type { PublicKey } from '../../i18n/fr.ts';
+import type { PublicKey } from '../../i18n/languages/fr.ts';
 import type { MessageParams } from '../../i18n/types.ts';
 
 export type ReceiptCheck =

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReporterSession } from '@kenekanko/client';
 import { t } from '../../i18n/catalogues.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { Field, controlProps } from '../../shared/components/field.tsx';
 import { AttachmentsField } from '../files/attachments-field.tsx';
+import { VoiceEntry } from '../voice/index.ts';
 import type { FileEntry } from '../files/file-entry.ts';
 import { followSession } from '../reporter-state.ts';
 import { checkReply } from './reply-values.ts';
@@ -16,11 +17,19 @@ export function ReplyForm(props: { readonly session: ReporterSession }) {
   const [files, setFiles] = useState<readonly FileEntry[]>([]);
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState<Status>({ name: 'idle' });
+  // The problem is also said beside the button and takes the focus: on a small phone the
+  // field's own message sits above the screen's top, and nothing would seem to happen.
+  const problemRef = useRef<HTMLParagraphElement>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (problem !== undefined) problemRef.current?.focus();
+  }, [problem, attempt]);
 
   async function send(): Promise<void> {
     const check = checkReply(text, files);
     if (!check.ok) {
       setProblem(t(check.key, check.params));
+      setAttempt((count) => count + 1);
       return;
     }
     setProblem(undefined);
@@ -58,7 +67,13 @@ export function ReplyForm(props: { readonly session: ReporterSession }) {
       <Field id="reply-text" label={t('follow.reply')} error={problem}>
         <textarea {...controlProps('reply-text', undefined, problem)} rows={5} autocomplete="off" spellcheck={false} value={text} onInput={(event) => setText(event.currentTarget.value)} />
       </Field>
+      <VoiceEntry files={files} onFiles={(change) => setFiles((current) => change(current))} purpose="reply" />
       <AttachmentsField id="reply-files" legend={t('files.legend')} files={files} onFiles={(change) => setFiles((current) => change(current))} />
+      {problem !== undefined && (
+        <p class="banner banner--error" role="alert" tabIndex={-1} ref={problemRef} data-testid="reply-problem">
+          {problem}
+        </p>
+      )}
       <button type="submit" class="button button--primary" disabled={sending} data-testid="reply-send">
         {sending ? t('follow.sending') : t('follow.send')}
       </button>

@@ -1,7 +1,7 @@
 /** Checks a reporter's reply before it is encrypted and sent. */
 import { MAX_MESSAGE_CHARS } from '@kenekanko/contracts';
 import type { DraftFile } from '@kenekanko/client';
-import type { PublicKey } from '../../i18n/fr.ts';
+import type { PublicKey } from '../../i18n/languages/fr.ts';
 import type { MessageParams } from '../../i18n/types.ts';
 import { filesProblem, toDraftFiles } from '../files/file-entry.ts';
 import type { FileEntry } from '../files/file-entry.ts';

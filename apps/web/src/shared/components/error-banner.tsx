@@ -1,11 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { language, t } from '../../i18n/catalogues.ts';
+import { t } from '../../i18n/catalogues.ts';
 import { describeError } from '../describe-error.ts';
 
 /** The words for a failure, in the current language. */
 export function errorText(error: unknown): string {
-  const text = describeError(error, language.value);
-  return 'key' in text ? t(text.key) : text.text;
+  return t(describeError(error));
 }
 
 /** A failure shown where it happened, announced to screen readers, with what to do next. */

@@ -1,19 +1,21 @@
 /** One tap to another language, on every page. The choice lives in memory only. */
-import { LANGUAGE_CHOICES, language, t } from '../../i18n/catalogues.ts';
+import type { Language } from '@kenekanko/contracts';
+import { language, t } from '../../i18n/catalogues.ts';
+import type { LanguageChoice } from '../../i18n/registry.ts';
 
-export function LanguageSwitch() {
+export function LanguageSwitch(props: { readonly choices: readonly LanguageChoice<Language>[] }) {
   return (
     <div class="language-switch" role="group" aria-label={t('language.switch')}>
-      {LANGUAGE_CHOICES.map((choice) => (
+      {props.choices.map((choice) => (
         <button
-          key={choice.language}
+          key={choice.code}
           type="button"
-          lang={choice.language}
+          lang={choice.code}
           class="language-switch__button"
-          aria-pressed={language.value === choice.language}
-          data-testid={`language-${choice.language}`}
+          aria-pressed={language.value === choice.code}
+          data-testid={`language-${choice.code}`}
           onClick={() => {
-            language.value = choice.language;
+            language.value = choice.code;
           }}
         >
           {choice.nativeName}

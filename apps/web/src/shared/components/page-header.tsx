@@ -1,8 +1,13 @@
 import type { ComponentChildren } from 'preact';
 import { t } from '../../i18n/catalogues.ts';
+import { DESK_LANGUAGE_CHOICES } from '../../i18n/desk/catalogues.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
-/** The neutral header of every page: the platform's name, nothing that says "whistleblowing" at a glance. */
+/**
+ * The neutral header of the setup and desk pages: the platform's name, nothing that says
+ * "whistleblowing" at a glance, and the languages the desk is written in. The reporter's
+ * pages have their own header (src/reporter/reporter-header.tsx), with the quick exit.
+ */
 export function PageHeader(props: { readonly subtitle: string; readonly children?: ComponentChildren }) {
   return (
     <header class="page-header">
@@ -12,7 +17,7 @@ export function PageHeader(props: { readonly subtitle: string; readonly children
       </div>
       <div class="page-header__tools">
         {props.children}
-        <LanguageSwitch />
+        <LanguageSwitch choices={DESK_LANGUAGE_CHOICES} />
       </div>
     </header>
   );

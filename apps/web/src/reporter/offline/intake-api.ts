@@ -1,0 +1,13 @@
+/**
+ * The reporter form's API client: the intake routes only (createIntakeApiClient), so the
+ * desk's schemas stay out of the reporter's first load. Same origin, like shared/api.ts.
+ */
+import { createIntakeApiClient } from '@kenekanko/client';
+import type { IntakeApi } from '@kenekanko/client';
+
+let client: IntakeApi | null = null;
+
+export function intakeApi(): IntakeApi {
+  client ??= createIntakeApiClient({ baseUrl: '' });
+  return client;
+}

@@ -1,0 +1,132 @@
+/**
+ * The light and offline reporter (issue 4) in real Chromium against the real server: the app
+ * installs, opens offline after one visit, seals an alert offline and shows its receipt at
+ * once, keeps only ciphertext while it waits, sends it when the network returns, and then
+ * leaves nothing of it on the phone. Uploads resume after a dropped chunk or a lost network,
+ * and a retried alert is filed once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { deriveReceiptKeys, fromBase64Url, toBase64Url } from '@kenekanko/crypto';
+import { createApiClient } from '@kenekanko/client';
+import type { DirectoryBody } from '@kenekanko/contracts';
+import { foreignRequests, launchChromium, recordRequests, startServer } from './harness.ts';
+import type { RecordedRequest, RunningServer } from './harness.ts';
+import { alertIds, dumpStorage, fillTextAlert, openForm, setUpFromNode } from './offline-harness.ts';
+
+const OFFLINE_DESCRIPTION = 'Le receveur des douanes de Diboli garde les cartons de riz saisis pour lui.';
+const SHELL = /^\/(|api\/intake|api\/places|assets\/[\w-]+\.(js|css))$/;
+
+let server: RunningServer;
+let browser: Browser;
+let deploymentSalt: Uint8Array;
+const requests: RecordedRequest[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  await setUpFromNode(server);
+  const intake = await createApiClient({ baseUrl: server.origin }).intake();
+  deploymentSalt = fromBase64Url((JSON.parse(intake.directory.body) as DirectoryBody).deploymentSalt);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function newContext(): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const recorded = recordRequests(context);
+  context.on('close', () => requests.push(...recorded));
+  return context;
+}
+
+async function shellCached(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await expect
+    .poll(async () => (await dumpStorage(page)).cacheUrls, { timeout: 60_000 })
+    .toEqual(expect.arrayContaining(['/', '/api/intake', '/api/places']));
+}
+
+describe('the installed reporter, offline', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let receipt = '';
+  let lookupToken = '';
+  let countBefore = 0;
+
+  it('installs after one visit: a web manifest, two icons, and a service worker caching only the shell', async () => {
+    context = await newContext();
+    page = await context.newPage();
+    await openForm(page, server.origin);
+    const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
+    expect(manifest).toMatchObject({ name: 'Kenekanko', start_url: '/', display: 'standalone' });
+    expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512']);
+    const sizes = await page.evaluate(async () =>
+      Promise.all(['/icons/icon-192.png', '/icons/icon-512.png'].map(async (path) => {
+        const bytes = new DataView(await (await fetch(path)).arrayBuffer());
+        return [bytes.getUint32(16), bytes.getUint32(20)];
+      })),
+    );
+    expect(sizes).toEqual([[192, 192], [512, 512]]);
+    await shellCached(page);
+    const stored = await dumpStorage(page);
+    expect(stored.cacheUrls.filter((url) => !SHELL.test(url))).toEqual([]);
+    expect(stored.cacheUrls.some((url) => url.startsWith('/assets/desk'))).toBe(false);
+  });
+
+  it('opens the form with no network, seals the alert at once and shows its receipt', async () => {
+    countBefore = alertIds(server).length;
+    await context.setOffline(true);
+    await openForm(page, server.origin);
+    await fillTextAlert(page, OFFLINE_DESCRIPTION);
+    await page.click('[data-testid=submit-alert]');
+    const shown = await page.locator('[data-testid=receipt]').textContent({ timeout: 120_000 });
+    expect(shown).toMatch(/^(\d{4} ){5}\d{4}$/);
+    receipt = (shown ?? '').replaceAll(' ', '');
+    lookupToken = toBase64Url((await deriveReceiptKeys(receipt, deploymentSalt)).lookupToken);
+    await expect.poll(() => page.locator('[data-testid=receipt-status]').textContent()).toContain('réseau revient');
+    expect(alertIds(server)).toHaveLength(countBefore);
+  });
+
+  it('keeps only the sealed ciphertext while it waits: the lookup token, never the receipt or the text', async () => {
+    const stored = await dumpStorage(page);
+    expect(stored.indexedDB).toEqual(['kenekanko-outbox']);
+    // What a seized phone shows (docs/threat-model.md): a package and its lookup token.
+    expect(stored.indexedDBText).toContain(lookupToken);
+    for (const secret of [receipt, OFFLINE_DESCRIPTION, 'Diboli', 'douanes']) {
+      expect(stored.indexedDBText).not.toContain(secret);
+      expect(stored.cacheText).not.toContain(secret);
+    }
+    expect(stored.cacheText).not.toContain(lookupToken);
+    expect({ cookie: stored.cookie, local: stored.localStorage, session: stored.sessionStorage }).toEqual({ cookie: '', local: 0, session: 0 });
+  });
+
+  it('says what waits after a reload, and sends it by itself when the network returns', async () => {
+    await page.check('#receipt-noted');
+    await page.click('[data-testid=receipt-continue]');
+    await page.reload();
+    await expect.poll(() => page.locator('[data-testid=outbox]').textContent(), { timeout: 30_000 }).toMatch(/1 alerte en attente d'envoi \(\d/);
+    expect(alertIds(server)).toHaveLength(countBefore);
+    await context.setOffline(false);
+    await page.waitForSelector('[data-testid=outbox-sent]', { timeout: 120_000 });
+    expect(alertIds(server)).toHaveLength(countBefore + 1);
+  });
+
+  it('then leaves nothing of it on the phone: no storage, only the shell in the cache, nothing in the history', async () => {
+    const stored = await dumpStorage(page);
+    expect(stored.indexedDB).toEqual([]);
+    expect(stored.cacheUrls.filter((url) => !SHELL.test(url))).toEqual([]);
+    for (const secret of [receipt, lookupToken, OFFLINE_DESCRIPTION, 'Diboli']) expect(stored.cacheText).not.toContain(secret);
+    expect({ cookie: stored.cookie, local: stored.localStorage, session: stored.sessionStorage }).toEqual({ cookie: '', local: 0, session: 0 });
+    expect(stored.historyLength).toBeLessThanOrEqual(2);
+    expect(page.url()).toBe(server.origin + '/');
+    await context.close();
+  });
+
+  it('made no request to another origin and never sent the receipt', () => {
+    expect(foreignRequests(requests, server.origin)).toEqual([]);
+    expect(requests.filter((r) => r.url.includes(receipt) || (r.body?.includes(receipt) ?? false))).toEqual([]);
+  });
+});
