@@ -26,6 +26,11 @@ import { registerAuthRoutes } from './http/routes/auth-routes.ts';
 import { registerPublicRoutes } from './http/routes/public-routes.ts';
 import { registerReporterRoutes } from './http/routes/reporter-routes.ts';
 import { registerStaffRoutes } from './http/routes/staff-routes.ts';
+import { registerOrgRoutes } from './http/routes/org-routes.ts';
+import { registerSecurityRoutes } from './http/routes/security-routes.ts';
+import { registerCaseRoutes } from './http/routes/case-routes.ts';
+import { registerForwardingRoutes } from './http/routes/forwarding-routes.ts';
+import { registerCustodyRoutes } from './http/routes/custody-routes.ts';
 import { registerSubmissionRoutes } from './http/routes/submission-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { AppServices } from './http/services.ts';
@@ -124,6 +129,11 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   registerReporterRoutes(app, services);
   registerAuthRoutes(app, services);
   registerStaffRoutes(app, services);
+  registerOrgRoutes(app, services);
+  registerSecurityRoutes(app, services);
+  registerCaseRoutes(app, services);
+  registerForwardingRoutes(app, services);
+  registerCustodyRoutes(app, services);
   answerWrongMethods(app);
 
   // The coalition key never changes once set, so it is cached after the first hit.

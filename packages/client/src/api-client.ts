@@ -41,7 +41,7 @@ import { intakeRoutes } from './intake-api-client.ts';
 import type { IntakeApi } from './intake-api-client.ts';
 import { chunkIndex, id } from './path-params.ts';
 import { createTransport } from './transport.ts';
-import type { RequestInfoForHook } from './transport.ts';
+import type { RequestInfoForHook, Transport } from './transport.ts';
 
 export type ApiClientOptions = {
   readonly baseUrl: string;
@@ -70,6 +70,13 @@ export type ApiClient = IntakeApi & {
   readonly transition: (alertId: string, request: TransitionRequest) => Promise<Out<typeof TransitionResponseSchema>>;
   readonly staffPostMessage: (alertId: string, message: PostMessage) => Promise<Out<typeof PostMessageResponseSchema>>;
   readonly addNote: (alertId: string, request: { readonly noteId: string; readonly envelope: string }) => Promise<Out<typeof NoteResponseSchema>>;
+  /**
+   * The raw transport, for the issue-3 areas' own typed calls (packages/client/src/<area>/):
+   * each builds its paths from its contracts' routes, with ids checked by path-params.ts.
+   */
+  readonly transport: Transport;
+  /** Sends with a proof of work only when the server asks for one ('pow-required'). */
+  readonly withPow: <T>(send: (pow?: PowSolution) => Promise<T>) => Promise<T>;
 };
 
 /** How many fresh challenges to solve for one request before giving up (one may expire meanwhile). */
@@ -103,6 +110,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   };
   return {
     ...intake,
+    transport: t,
+    withPow,
     health: () => t.json('GET', ROUTES.health, HealthResponseSchema),
     setupStatus: () => t.json('GET', ROUTES.setupStatus, SetupStatusResponseSchema),
     setup: (request) => t.json('POST', ROUTES.setup, SetupResponseSchema, json(request)),

@@ -23,7 +23,7 @@ export type { TrustedIntake } from './trusted-intake.ts';
 export { openReporterAlert } from './reporter-session.ts';
 export type { ReporterOptions } from './reporter-session.ts';
 export { staffLogin } from './staff-session.ts';
-export type { StaffSession } from './staff-session.ts';
+export type { StaffKeyring, StaffSession } from './staff-session.ts';
 export type { AnswersProblem, DeskTextProblem, OpenedAlert, OpenedNote, OpenedStateChange } from './opened-alert.ts';
 export type { BrokenMessage, ConversationEntry, PartProblem } from './conversation.ts';
 export { loadPlaces } from './places.ts';
@@ -40,3 +40,8 @@ export type {
   SubmitProgress,
   SubmitResult,
 } from './types.ts';
+export * from './orgs/index.ts';
+export * from './security/index.ts';
+export * from './cases/index.ts';
+export * from './forwarding/index.ts';
+export * from './custody/index.ts';

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { derivePasswordKeys, fromBase64Url, toBase64Url, unwrapKey } from '@kenekanko/crypto';
 import { LoginSchema } from '@kenekanko/contracts';
-import type { AlertState, AlertSummary, MeResponse } from '@kenekanko/contracts';
+import type { AlertState, AlertSummary, DirectoryBody, MeResponse } from '@kenekanko/contracts';
 import type { ApiClient } from './api-client.ts';
 import { ClientError } from './errors.ts';
 import { userKeysContext } from './contexts.ts';
@@ -17,8 +17,21 @@ import type { OpenedAlert } from './opened-alert.ts';
 import { coalitionKey, verifyDirectory } from './signed-documents.ts';
 import { directoryOrganisation } from './trusted-intake.ts';
 
+/**
+ * What the issue-3 areas' client modules need from a signed-in session: the API, the user's
+ * own keys, the organisation keys this user was granted (by organisation id) and the verified
+ * key directory. SECURITY: the keys live in memory only and are wiped at logout.
+ */
+export type StaffKeyring = {
+  readonly user: KeySet;
+  readonly orgKeys: ReadonlyMap<string, KeySet>;
+  readonly directory: DirectoryBody;
+};
+
 export type StaffSession = {
   readonly me: MeResponse;
+  readonly api: ApiClient;
+  readonly keyring: StaffKeyring;
   readonly listAlerts: (filter?: { readonly state?: AlertState }) => Promise<readonly AlertSummary[]>;
   readonly openAlert: (alertId: string) => Promise<OpenedAlert>;
   readonly logout: () => Promise<void>;
@@ -34,8 +47,7 @@ function userKeys(me: MeResponse, wrappingKey: Uint8Array): KeySet {
 }
 
 /** Opens every organisation key granted to this user, checked against the signed directory. */
-function organisationKeys(me: MeResponse, user: KeySet): Map<string, KeySet> {
-  const directory = verifyDirectory(me.directory, coalitionKey(me.coalitionSigningPublic, undefined));
+function organisationKeys(me: MeResponse, user: KeySet, directory: DirectoryBody): Map<string, KeySet> {
   const keys = new Map<string, KeySet>();
   for (const membership of me.memberships) {
     const grant = membership.orgKeyGrant;
@@ -73,9 +85,12 @@ export async function staffLogin(api: ApiClient, login: string, password: string
     loginKey.fill(0);
     wrappingKey.fill(0);
   }
-  const orgKeys = organisationKeys(me, user);
+  const directory = verifyDirectory(me.directory, coalitionKey(me.coalitionSigningPublic, undefined));
+  const orgKeys = organisationKeys(me, user, directory);
   return {
     me,
+    api,
+    keyring: { user, orgKeys, directory },
     listAlerts: (filter) => api.inbox(filter),
     openAlert: (alertId) => openStaffAlert(api, alertId, orgKeys),
     logout: async () => {

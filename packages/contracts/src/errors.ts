@@ -25,6 +25,12 @@ export const ERROR_CODES = {
   'setup-done': { status: 409, fr: 'La plateforme est déjà configurée.', en: 'The platform is already set up.' },
   'setup-token-invalid': { status: 403, fr: "Le lien d'installation est invalide ou déjà utilisé.", en: 'The setup link is invalid or already used.' },
   'not-set-up': { status: 503, fr: "La plateforme n'est pas encore configurée.", en: 'The platform is not set up yet.' },
+  // ---- orgs (issue 3): add this area's codes here ----
+  // ---- security (issue 3): add this area's codes here ----
+  // ---- cases (issue 3): add this area's codes here ----
+  // ---- forwarding (issue 3): add this area's codes here ----
+  // ---- custody (issue 3): add this area's codes here ----
+  // ---- field (issue 4): add this area's codes here ----
   'internal': { status: 500, fr: 'Erreur interne. Votre envoi n’a pas été perdu : réessayez.', en: 'Internal error. Nothing was lost: try again.' },
 } as const satisfies Record<string, { status: number; fr: string; en: string }>;
 

@@ -6,3 +6,8 @@ export * from './payloads.ts';
 export * from './api.ts';
 export * from './workflow.ts';
 export * from './routes.ts';
+export * from './api-orgs.ts';
+export * from './api-security.ts';
+export * from './api-cases.ts';
+export * from './api-forwarding.ts';
+export * from './api-custody.ts';

@@ -16,8 +16,27 @@ import { createDeskRepo } from './desk-repo.ts';
 import { createDirectoryRepo, createSetupWrites } from './directory-repo.ts';
 import { createAuditLog, createPlacesRepo } from './support-repos.ts';
 import { createUploadRepo } from './upload-repo.ts';
+import { createOrgsRepos } from './orgs-repo.ts';
+import { createSecurityRepos } from './security-repo.ts';
+import { createCasesRepos } from './cases-repo.ts';
+import { createForwardingRepos } from './forwarding-repo.ts';
+import { createCustodyRepos } from './custody-repo.ts';
+import type { OrgsRepos } from '../features/orgs/index.ts';
+import type { SecurityRepos } from '../features/security/index.ts';
+import type { CasesRepos } from '../features/cases/index.ts';
+import type { ForwardingRepos } from '../features/forwarding/index.ts';
+import type { CustodyRepos } from '../features/custody/index.ts';
 
-export type Repos = SetupRepos & FinalizeRepos & ReporterMessageRepos & AccountRepos & DeskRepos;
+export type Repos = SetupRepos &
+  FinalizeRepos &
+  ReporterMessageRepos &
+  AccountRepos &
+  DeskRepos &
+  OrgsRepos &
+  SecurityRepos &
+  CasesRepos &
+  ForwardingRepos &
+  CustodyRepos;
 
 export function createRepos(db: Kysely<Database>): Repos {
   return {
@@ -32,6 +51,11 @@ export function createRepos(db: Kysely<Database>): Repos {
     messages: createMessageRepo(db),
     accounts: createAccountRepo(db),
     desk: createDeskRepo(db),
+    ...createOrgsRepos(db),
+    ...createSecurityRepos(db),
+    ...createCasesRepos(db),
+    ...createForwardingRepos(db),
+    ...createCustodyRepos(db),
   };
 }
 

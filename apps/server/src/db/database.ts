@@ -20,6 +20,11 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, type Migration, type 
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config.ts';
 import * as m0001 from './migrations/0001-initial.ts';
+import * as m0002 from './migrations/0002-organisations.ts';
+import * as m0003 from './migrations/0003-second-factor.ts';
+import * as m0004 from './migrations/0004-case-work.ts';
+import * as m0005 from './migrations/0005-forwarding.ts';
+import * as m0006 from './migrations/0006-custody-audit-retention.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -34,6 +39,11 @@ export type DatabaseHandle = {
 /** Every migration, by name, in order. Static so that a bundled server needs no file scanning. */
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': m0001,
+  '0002-organisations': m0002,
+  '0003-second-factor': m0003,
+  '0004-case-work': m0004,
+  '0005-forwarding': m0005,
+  '0006-custody-audit-retention': m0006,
 };
 
 const staticProvider: MigrationProvider = {

@@ -7,7 +7,16 @@
  * never instants. Binary values are base64url text and instants ISO-8601 UTC text, so that the
  * same migrations and queries serve SQLite and PostgreSQL unchanged. Booleans are 0/1 integers.
  */
-export type Database = {
+import type { OrgsTables } from './schema-orgs.ts';
+import type { SecurityTables } from './schema-security.ts';
+import type { CasesTables } from './schema-cases.ts';
+import type { ForwardingTables } from './schema-forwarding.ts';
+import type { CustodyTables } from './schema-custody.ts';
+
+export type Database = CoreTables & OrgsTables & SecurityTables & CasesTables & ForwardingTables & CustodyTables;
+
+/** The tables of the first migration (issue 2); each later migration's tables live in schema-<area>.ts. */
+export type CoreTables = {
   settings: SettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -4,6 +4,7 @@ import { PageHeader } from '../shared/components/page-header.tsx';
 import { AlertPage } from './alert/alert-page.tsx';
 import { deskView, endSession, session } from './desk-state.ts';
 import { InboxPage } from './inbox/inbox-page.tsx';
+import { DeskNav } from './desk-nav.tsx';
 import { LoginPage } from './login-page.tsx';
 
 function SignedIn() {
@@ -35,6 +36,7 @@ export function DeskApp() {
         )}
       </PageHeader>
       <main class="page page--desk">
+        {current !== null && <DeskNav session={current} />}
         <SignedIn />
       </main>
     </>

@@ -1,8 +1,14 @@
 /** English for setup and the staff desk. Typed against desk/fr.ts: a missing or extra key does not compile. */
 import type { MessageTable } from '../types.ts';
-import type { DeskKey } from './fr.ts';
+import type { CoreDeskKey, DeskKey } from './fr.ts';
+import { orgsEn } from './orgs-en.ts';
+import { securityEn } from './security-en.ts';
+import { casesEn } from './cases-en.ts';
+import { forwardingEn } from './forwarding-en.ts';
+import { custodyEn } from './custody-en.ts';
+import { fieldEn } from './field-en.ts';
 
-export const deskEn: MessageTable<DeskKey> = {
+const coreEn: MessageTable<CoreDeskKey> = {
   'desk.title': 'Alerts desk',
   'desk.logout': 'Log out',
   'desk.loggedInAs': 'Logged in: {login}',
@@ -51,6 +57,8 @@ export const deskEn: MessageTable<DeskKey> = {
   'desk.login.working': 'Logging in… computing the key takes a few seconds.',
   'desk.login.note': 'Your password never leaves this browser. After reloading the page you must log in again.',
 
+  'desk.nav.label': 'Desk pages',
+  'desk.nav.inbox': 'Alerts',
   'desk.inbox.title': 'Alerts received',
   'desk.inbox.filter': 'Filter by state',
   'desk.inbox.allStates': 'All states',
@@ -144,3 +152,5 @@ export const deskEn: MessageTable<DeskKey> = {
   'desk.band.10m-100m': '10 to 100 million FCFA',
   'desk.band.gte-100m': '100 million FCFA or more',
 };
+
+export const deskEn: MessageTable<DeskKey> = { ...coreEn, ...orgsEn, ...securityEn, ...casesEn, ...forwardingEn, ...custodyEn, ...fieldEn };

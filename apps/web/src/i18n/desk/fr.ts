@@ -4,8 +4,14 @@
  * with 'desk.' so the two catalogues never collide when merged.
  */
 import type { MessageTable } from '../types.ts';
+import { orgsFr } from './orgs-fr.ts';
+import { securityFr } from './security-fr.ts';
+import { casesFr } from './cases-fr.ts';
+import { forwardingFr } from './forwarding-fr.ts';
+import { custodyFr } from './custody-fr.ts';
+import { fieldFr } from './field-fr.ts';
 
-const messages = {
+const coreMessages = {
   'desk.title': 'Bureau des alertes',
   'desk.logout': 'Se déconnecter',
   'desk.loggedInAs': 'Connecté\u00a0: {login}',
@@ -55,6 +61,8 @@ const messages = {
   'desk.login.working': 'Connexion… le calcul de la clé prend quelques secondes.',
   'desk.login.note': 'Votre mot de passe ne quitte pas ce navigateur. Après un rechargement de la page, il faut se reconnecter.',
 
+  'desk.nav.label': 'Pages du bureau',
+  'desk.nav.inbox': 'Alertes',
   'desk.inbox.title': 'Alertes reçues',
   'desk.inbox.filter': 'Filtrer par état',
   'desk.inbox.allStates': 'Tous les états',
@@ -151,6 +159,10 @@ const messages = {
   'desk.band.gte-100m': '100 millions de FCFA ou plus',
 } as const satisfies MessageTable<string>;
 
+const messages = { ...coreMessages, ...orgsFr, ...securityFr, ...casesFr, ...forwardingFr, ...custodyFr, ...fieldFr } as const;
+
 export type DeskKey = keyof typeof messages;
+/** The keys of this file's own table (the areas' files type their English twins themselves). */
+export type CoreDeskKey = keyof typeof coreMessages;
 
 export const deskFr = messages;

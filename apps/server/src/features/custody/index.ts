@@ -1,0 +1,2 @@
+/** Identity requests, signed audit checkpoints and retention. */
+export type CustodyRepos = Record<never, never>;

@@ -1,0 +1,2 @@
+/** Organisations, memberships, invitations, organisation keys and the signed key directory. */
+export type OrgsRepos = Record<never, never>;

@@ -1,0 +1,2 @@
+/** Second factor (TOTP) and account recovery. */
+export type SecurityRepos = Record<never, never>;

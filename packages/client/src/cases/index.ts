@@ -1,0 +1,2 @@
+/** Client side of: Case work: assignment, labels, priority, duplicates, checklist, deadlines and notifications. */
+export {};

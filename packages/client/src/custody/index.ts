@@ -1,0 +1,2 @@
+/** Client side of: Identity requests, signed audit checkpoints and retention. */
+export {};

@@ -1,0 +1,2 @@
+/** Client side of: Forwarding verified cases to authorities and media, and following them to their outcome. */
+export {};

@@ -1,0 +1,2 @@
+/** Client side of: Second factor (TOTP) and account recovery. */
+export {};
