@@ -81,3 +81,8 @@ export function wipeKeySet(keys: KeySet): void {
   keys.x25519.privateKey.fill(0);
   keys.ed25519.privateKey.fill(0);
 }
+
+/** A fresh X25519 + Ed25519 key set (a user's or an organisation's), made in this runtime. */
+export function newKeySet(): KeySet {
+  return { x25519: x25519KeyPair(), ed25519: ed25519KeyPair() };
+}

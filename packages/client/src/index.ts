@@ -29,7 +29,8 @@ export type { BrokenMessage, ConversationEntry, PartProblem } from './conversati
 export { loadPlaces } from './places.ts';
 export { custodianId } from './custodian.ts';
 export { answersContext, grantContext, identityContext, messageContext, noteContext, reasonContext, userKeysContext } from './contexts.ts';
-export { openGrant, unwrapGrant } from './grants.ts';
+export { newKeySet, openGrant, parsePrivateKeys, privateKeysBytes, sealGrant, unwrapGrant, wipeKeySet, wrapGrant } from './grants.ts';
+export type { KeySet } from './grants.ts';
 export { assertSafeQuestionnaire, verifyDirectory, verifyQuestionnaire } from './signed-documents.ts';
 export type {
   AlertDraft,
