@@ -79,8 +79,20 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 export const RoleSchema = v.picklist(ROLES);
 
-/** Roles that may read alert content of their organisation in the core issue. */
+/** Roles that may read alert content of their organisation (the desk of alerts routed to it). */
 export const CONTENT_ROLES: readonly Role[] = ['coordinator', 'analyst'];
+
+/** Roles whose members hold their organisation's private keys (sealed to them by another member). */
+export const ORG_KEY_ROLES: readonly Role[] = ['coordinator', 'analyst', 'authority-liaison', 'journalist'];
+
+/** Roles that receive forwarded cases in a recipient organisation (authority or media). */
+export const LIAISON_ROLES: readonly Role[] = ['authority-liaison', 'journalist'];
+
+/**
+ * Roles that hold no content key at all: an administrator configures, a focal point writes
+ * alerts sealed to the organisation's public key and can never read them.
+ */
+export const KEYLESS_ROLES: readonly Role[] = ['administrator', 'focal-point'];
 
 /** The reporter's languages (Bambara: bm), recorded in the encrypted answers; the web app has a catalogue for each. */
 export const LANGUAGES = ['fr', 'en', 'bm'] as const;
