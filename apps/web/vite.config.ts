@@ -4,7 +4,8 @@
  * keeps in the reporter's bundle only what the reporter's pages use, and no chunk is shared
  * with the desk: the reporter's first load is one script and one stylesheet
  * (docs/adr/0006-offline-reporter.md). Code only some reporters need (file cleaners, the
- * follow-up) is split into chunks loaded on demand.
+ * follow-up, each language's catalogue) is split into chunks loaded on demand; the first
+ * screen's few words come from build/first-screen-plugin.ts.
  *
  * The reporter's build also writes its offline shell (build/shell-plugin.ts): /sw.js, the web
  * manifest and its icons.
@@ -16,6 +17,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import preact from '@preact/preset-vite';
+import { firstScreen } from './build/first-screen-plugin.ts';
+import { foldApiErrorsPlugin } from './build/fold-api-errors.ts';
+import { leanPreload } from './build/lean-preload.ts';
 import { offlineShell } from './build/shell-plugin.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -45,7 +49,8 @@ const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari14'];
 /** One page's build; `page` names its entry, its files and its chunks. */
 function pageBuild(page: 'index' | 'desk', emptyOutDir: boolean): BuildEnvironmentOptions {
   return {
-    outDir: 'dist',
+    // No outDir here: the top-level one (default 'dist') applies, so `vite build --outDir …`
+    // builds elsewhere (the browser tests build into their own folder while another build runs).
     emptyOutDir,
     assetsDir: 'assets',
     target: TARGET,
@@ -68,7 +73,7 @@ function pageBuild(page: 'index' | 'desk', emptyOutDir: boolean): BuildEnvironme
 
 export default defineConfig({
   base: '/',
-  plugins: [preact(), deskPagesInDev(), offlineShell(TARGET)],
+  plugins: [preact(), deskPagesInDev(), firstScreen(), foldApiErrorsPlugin(), leanPreload(), offlineShell(TARGET)],
   server: { proxy: { '/api': apiTarget, '/healthz': apiTarget } },
   // `vite build` builds both, the reporter first (it empties dist/), then the desk beside it.
   builder: {

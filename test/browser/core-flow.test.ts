@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Secret, TOTP } from 'otpauth';
 import {
   findAtRest,
   foreignRequests,
@@ -23,6 +24,7 @@ import {
   type RecordedRequest,
   type RunningServer,
 } from './harness.ts';
+import { pickLanguage } from './reporter-pages.ts';
 
 const PHOTO = 'cam-DSCN0010.jpg';
 const PASSWORD = 'correct horse battery staple 42';
@@ -115,9 +117,8 @@ describe('the core flow in Chromium', () => {
     const page = await context.newPage();
     await page.goto(server.origin + '/');
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
-    await page.click('[data-testid=language-en]');
-    expect(await page.getAttribute('html', 'lang')).toBe('en');
-    await page.click('[data-testid=language-fr]');
+    await pickLanguage(page, 'en');
+    await pickLanguage(page, 'fr');
     await page.click('[data-testid=home-report]');
     await page.check('#kind-extortion');
     await page.selectOption('#regionId', { label: 'Ségou' });
@@ -151,6 +152,16 @@ describe('the core flow in Chromium', () => {
     await desk.fill('#login', LOGIN);
     await desk.fill('#password', PASSWORD);
     await desk.click('[data-testid=login-submit]');
+    // The default requires a second factor: the desk opens on the enrolment page, nothing else.
+    await desk.waitForSelector('[data-testid=security-page]', { timeout: 120_000 });
+    expect(await desk.locator('[data-testid=inbox-row]').count()).toBe(0);
+    await desk.click('[data-testid=totp-start]');
+    expect(await desk.locator('[data-testid=totp-qr] path').getAttribute('d')).toMatch(/^M\d/);
+    const secret = ((await desk.locator('[data-testid=totp-secret]').textContent()) ?? '').split(':').at(-1)?.replace(/\s/g, '') ?? '';
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await desk.fill('#totp-confirm', new TOTP({ secret: Secret.fromBase32(secret) }).generate());
+    await desk.click('[data-testid=totp-confirm-submit]');
+    await desk.click('[data-testid=totp-continue]');
     await desk.waitForSelector('[data-testid=inbox-row]', { timeout: 120_000 });
     expect(await desk.locator('[data-testid=inbox-row]').count()).toBe(1);
     await desk.click('[data-testid=inbox-open]');

@@ -1,9 +1,9 @@
 /**
  * The reporter's weight on first load (issue 4): what the browser must download to show the
- * form and to encrypt and send a text alert is one page, one script and one stylesheet, all
- * compressed; cleaners, follow-up and outbox load only when needed. The 60 KB budget itself is
- * NOT met yet (about 67 KB at this commit): `npm run bench` prints the figure, and the test of
- * the budget returns when the bundle is slimmed (see the closing note of session 1).
+ * form and to encrypt and send a text alert is one page, one script, the chosen language's
+ * catalogue and one stylesheet, all compressed, under 60 KB of compressed bodies (the app
+ * shell; the two public answers, keys and places, are data and are reported beside it by
+ * `npm run bench`). Cleaners, follow-up, outbox and the other languages load only when needed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -18,6 +18,9 @@ let browser: Browser;
 let load: FirstLoad;
 
 const pathOf = (resource: LoadedResource) => new URL(resource.url).pathname;
+
+/** Issue 4: everything needed to open the form and file a text alert, compressed. */
+const BUDGET = 60 * 1024;
 
 beforeAll(async () => {
   server = await startServer();
@@ -35,12 +38,18 @@ describe('the reporter form on first load', () => {
   const shell = () => load.resources.filter((r) => r.url.startsWith(server.origin) && !pathOf(r).startsWith('/api/'));
   const data = () => load.resources.filter((r) => pathOf(r).startsWith('/api/'));
 
-  it('downloads one page, one script and one stylesheet: the cleaners, the follow-up and the outbox wait until needed', () => {
+  it('downloads one page, one script, one catalogue and one stylesheet: the cleaners, the follow-up, the outbox and the other languages wait until needed', () => {
     const paths = shell().map(pathOf);
-    expect(paths.filter((p) => p.endsWith('.js'))).toHaveLength(1);
+    expect(paths.filter((p) => p.endsWith('.js'))).toHaveLength(2);
     expect(paths.filter((p) => p.endsWith('.css'))).toHaveLength(1);
     expect(paths).toContain('/');
     expect(data().map(pathOf).sort()).toEqual(['/api/intake', '/api/places']);
+  });
+
+  it('stays under the 60 KB budget, compressed', () => {
+    const bytes = shell().reduce((sum, resource) => sum + resource.bodyBytes, 0);
+    const listing = shell().map((resource) => `${pathOf(resource)} ${resource.bodyBytes}`).join(', ');
+    expect(bytes, `app shell: ${listing}`).toBeLessThanOrEqual(BUDGET);
   });
 
   it('gets all of it compressed', () => {

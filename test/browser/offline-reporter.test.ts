@@ -12,6 +12,7 @@ import { createApiClient } from '@kenekanko/client';
 import type { DirectoryBody } from '@kenekanko/contracts';
 import { foreignRequests, launchChromium, recordRequests, startServer } from './harness.ts';
 import type { RecordedRequest, RunningServer } from './harness.ts';
+import { pickLanguage } from './reporter-pages.ts';
 import { alertIds, dumpStorage, fillTextAlert, openForm, setUpFromNode } from './offline-harness.ts';
 
 const OFFLINE_DESCRIPTION = 'Le receveur des douanes de Diboli garde les cartons de riz saisis pour lui.';
@@ -128,5 +129,25 @@ describe('the installed reporter, offline', () => {
   it('made no request to another origin and never sent the receipt', () => {
     expect(foreignRequests(requests, server.origin)).toEqual([]);
     expect(requests.filter((r) => r.url.includes(receipt) || (r.body?.includes(receipt) ?? false))).toEqual([]);
+  });
+});
+
+describe('every language offline after one visit in one', () => {
+  it('opens the form in Bambara and English offline though only French was chosen online', async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    await openForm(page, server.origin);
+    await shellCached(page);
+    const cached = (await dumpStorage(page)).cacheUrls.filter((url) => url.startsWith('/assets/index-'));
+    await context.setOffline(true);
+    for (const code of ['bm', 'en']) {
+      await page.reload();
+      await pickLanguage(page, code);
+      await page.click('[data-testid=home-report]');
+      await page.waitForSelector('[data-testid=alert-form] #description');
+    }
+    // The catalogues came from the worker's cache, stored at install: nothing new was fetched.
+    expect((await dumpStorage(page)).cacheUrls.filter((url) => url.startsWith('/assets/index-'))).toEqual(cached);
+    await context.close();
   });
 });

@@ -69,3 +69,12 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     }));
   }, options);
 }
+
+/**
+ * Taps a language (on the first screen or the switch) and waits until the page speaks it: a
+ * language's catalogue is fetched when it is first chosen, so the switch is not instant.
+ */
+export async function pickLanguage(page: Page, code: string): Promise<void> {
+  await page.click(`[data-testid=language-${code}]`);
+  await page.waitForFunction((wanted) => document.documentElement.lang === wanted, code);
+}

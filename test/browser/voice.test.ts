@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { foreignRequests, launchChromium, recordRequests, startServer, type RecordedRequest, type RunningServer } from './harness.ts';
-import { axeViolations } from './reporter-pages.ts';
+import { axeViolations, pickLanguage } from './reporter-pages.ts';
 import { decodeWithFfmpeg, dominantFrequencies, ffprobe, SAMPLE_RATE, shareNear, TONES_HZ, writeToneWav } from './voice-audio.ts';
 import { DISGUISE_PITCH_RATIO } from '../../apps/web/src/reporter/voice/voice-disguise.ts';
 
@@ -115,7 +115,8 @@ beforeAll(async () => {
   work = mkdtempSync(path.join(tmpdir(), 'kk-voice-'));
   const wav = path.join(work, 'tones.wav');
   writeToneWav(wav);
-  server = await startServer();
+  // This test signs in without an authenticator; core-flow.test.ts enrols one under the default.
+  server = await startServer({ REQUIRE_SECOND_FACTOR: 'false' });
   browser = await launchChromium(['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`]);
 });
 
@@ -242,9 +243,9 @@ describe('voice alerts in Chromium', () => {
     await expect.poll(() => problem.getAttribute('data-problem'), { timeout: 20_000 }).toBe('denied');
     expect(await problem.textContent()).toContain("L'accès au micro a été refusé");
     expect(await axeViolations(page)).toEqual([]);
-    await page.click('[data-testid=language-en]');
+    await pickLanguage(page, 'en');
     expect(await problem.textContent()).toContain('Access to the microphone was refused');
-    await page.click('[data-testid=language-fr]');
+    await pickLanguage(page, 'fr');
     await page.click('[data-testid=voice-cancel]');
     expect(await page.locator('[data-testid=file-item]').count()).toBe(0);
     await submitAndReadReceipt(page);

@@ -14,6 +14,7 @@ import type { BlobStore } from './blobs/index.ts';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/schema.ts';
 import { createPowService, derivePowKey } from './features/pow/index.ts';
+import { deriveTotpKey } from './features/security/index.ts';
 import { SETTING_KEYS } from './features/shared/records.ts';
 import { deriveBucketKey } from './features/shared/throttle.ts';
 import type { Peppers } from './features/submissions/index.ts';
@@ -80,6 +81,7 @@ function buildServices(deps: AppDeps): AppServices {
     peppers,
     reporter: { throttle, bucketKey, peppers, pow },
     accounts: { throttle, bucketKey, pow, serverSecret: secrets.serverSecret, sessionIdleMinutes: config.sessionIdleMinutes },
+    security: { throttle, bucketKey, pow, serverSecret: secrets.serverSecret, totpKey: deriveTotpKey(secrets.serverSecret), requireSecondFactor: config.requireSecondFactor },
     logger: deps.logger,
     clock: deps.clock,
   };

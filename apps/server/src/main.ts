@@ -16,6 +16,8 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { issueSetupToken, needsSetup } from './features/setup/index.ts';
 import { startPeriodicJob } from './jobs/index.ts';
+import { startCaseJobs } from './jobs/case-jobs.ts';
+import { RETENTION_INTERVAL_MS, runRetention } from './jobs/retention-job.ts';
 import { createLogger } from './logging/logger.ts';
 import { answerClientErrors, siteHeaders } from './http/client-error.ts';
 import { seedPlaces } from './places/index.ts';
@@ -56,6 +58,9 @@ async function main(): Promise<void> {
   const app = createApp(deps);
   await offerSetup(createKyselyStorage(database.db), config.publicUrl);
   const cleanup = startPeriodicJob('cleanup', createCleanup(deps), logger);
+  const retentionStorage = createKyselyStorage(database.db);
+  const retention = startPeriodicJob('retention', () => runRetention(retentionStorage, blobs, clock()), logger, RETENTION_INTERVAL_MS);
+  const caseJobs = startCaseJobs(deps);
   const headers = await siteHeaders(app.fetch);
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     logger.info('listening', { port: info.port, database: database.dialect });
@@ -68,8 +73,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down');
     server.close(() => {
-      void cleanup
-        .stop()
+      void Promise.all([cleanup.stop(), retention.stop(), ...caseJobs.map((job) => job.stop())])
         .then(() => database.close())
         .then(() => process.exit(0), () => process.exit(1));
     });

@@ -16,10 +16,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase, type DatabaseHandle, type Dialect } from '../src/db/database.ts';
-import { TABLES_CHILDREN_FIRST } from '../src/db/migrations/0001-initial.ts';
+import { TABLES_CHILDREN_FIRST as T0001 } from '../src/db/migrations/0001-initial.ts';
+import { TABLES_CHILDREN_FIRST as T0002 } from '../src/db/migrations/0002-organisations.ts';
+import { TABLES_CHILDREN_FIRST as T0003 } from '../src/db/migrations/0003-second-factor.ts';
+import { TABLES_CHILDREN_FIRST as T0004 } from '../src/db/migrations/0004-case-work.ts';
+import { TABLES_CHILDREN_FIRST as T0005 } from '../src/db/migrations/0005-forwarding.ts';
+import { TABLES_CHILDREN_FIRST as T0006 } from '../src/db/migrations/0006-custody-audit-retention.ts';
 import { seedPlaces } from '../src/places/places-repository.ts';
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const satisfies readonly Dialect[];
@@ -74,9 +80,13 @@ function postgresUrlOf(name: string): string {
   return url.href;
 }
 
+/** Every migration's tables, the newest migration's first: later tables point at earlier ones. */
+const TABLES_CHILDREN_FIRST = [...T0006, ...T0005, ...T0004, ...T0003, ...T0002, ...T0001];
+
 async function emptyTables(db: DatabaseHandle['db']): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    for (const table of TABLES_CHILDREN_FIRST) await trx.deleteFrom(table).execute();
+    // Names from the migrations' own lists (typed as plain strings there), hence raw SQL.
+    for (const table of TABLES_CHILDREN_FIRST) await sql`delete from ${sql.table(table)}`.execute(trx);
   });
 }
 

@@ -28,6 +28,7 @@ const intake: TrustedIntake = {
   routedOrganisation: orgEntry,
   pow: { challenge: 'Y2hhbGxlbmdlY2hhbGxlbmdl', bits: 0, expiresAt: '2999-01-01T00:00:00.000Z' },
   limits: { maxFileBytes: 10_000_000, maxAlertBytes: 50_000_000, chunkSize: 262_144 },
+  coalitionPublic: randomBytes(32),
 };
 
 const draft: AlertDraft = {

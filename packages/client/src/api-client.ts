@@ -116,8 +116,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     setupStatus: () => t.json('GET', ROUTES.setupStatus, SetupStatusResponseSchema),
     setup: (request) => t.json('POST', ROUTES.setup, SetupResponseSchema, json(request)),
     reporterAlert: (lookupToken) => withPow((pow) => t.json('POST', ROUTES.reporterAlert, ReporterAlertViewSchema, json({ lookupToken, pow }))),
+    // A refused first try stores nothing (the throttle comes first), so the retry with work is safe.
     reporterPostMessage: (lookupToken, message) =>
-      t.json('POST', ROUTES.reporterMessages, PostMessageResponseSchema, json({ lookupToken, message })),
+      withPow((pow) => t.json('POST', ROUTES.reporterMessages, PostMessageResponseSchema, json({ lookupToken, message, pow }))),
     salt: (login) => withPow((pow) => t.json('POST', ROUTES.authSalt, SaltResponseSchema, json({ login, pow }))),
     login: (login, loginKey) => withPow((pow) => t.json('POST', ROUTES.authLogin, LoginResponseSchema, json({ login, loginKey, pow }))),
     logout: async () => {

@@ -24,6 +24,9 @@ export const noteContext = (alertId: string, noteId: string): EnvelopeContext =>
 /** `seq` is the state change's own sequence number (history length + 1 when it is made). */
 export const reasonContext = (alertId: string, seq: number): EnvelopeContext => ({ alertId, objectKind: 'reason', field: String(seq) });
 
+/** Case work (issue 3): labels and checklist state under the desk key; `version` is the one being written, so an old version cannot be served as a newer one. */
+export const caseDocumentContext = (alertId: string, kind: 'labels' | 'checklist', version: number): EnvelopeContext => ({ alertId, objectKind: kind, field: String(version) });
+
 /** A user's private keys, under the password wrapping key and under the user's recovery key. */
 export const userKeysContext = (userId: string, keyVersion: number): EnvelopeContext => ({
   alertId: '',

@@ -84,7 +84,11 @@ export type BrokenMessage = {
 
 export type ConversationEntry = DecryptedMessage | BrokenMessage;
 
-export type PartialSenderKeys = { readonly reporter: Uint8Array | null; readonly organisation: Uint8Array };
+/**
+ * `formerOrganisation`: the organisation's older signing keys, from signed directories older
+ * than the current one (orgs, issue 3), so messages signed before a key rotation still verify.
+ */
+export type PartialSenderKeys = { readonly reporter: Uint8Array | null; readonly organisation: Uint8Array; readonly formerOrganisation?: readonly Uint8Array[] };
 
 function brokenMessage(view: MessageView, broken: PartProblem): BrokenMessage {
   return { seq: view.seq, senderType: view.senderType, createdDay: view.createdDay, verified: false, broken };
@@ -101,10 +105,11 @@ function signatureHolds(alertId: string, view: MessageView, signer: Uint8Array):
 
 /** One message, or the reason it cannot be shown; never throws. */
 export function openMessagePart(alertId: string, contentKey: Uint8Array | null, view: MessageView, keys: PartialSenderKeys): ConversationEntry {
-  const signer = view.senderType === 'reporter' ? keys.reporter : keys.organisation;
-  if (signer === null) return brokenMessage(view, 'unverifiable');
+  const candidates = view.senderType === 'reporter' ? (keys.reporter === null ? [] : [keys.reporter]) : [keys.organisation, ...(keys.formerOrganisation ?? [])];
+  if (candidates.length === 0) return brokenMessage(view, 'unverifiable');
   // SECURITY: the signature first: an unsigned message is never decrypted and shown.
-  if (!signatureHolds(alertId, view, signer)) return brokenMessage(view, 'bad-signature');
+  const signer = candidates.find((key) => signatureHolds(alertId, view, key));
+  if (signer === undefined) return brokenMessage(view, 'bad-signature');
   if (contentKey === null) return brokenMessage(view, 'cannot-decrypt');
   try {
     return openMessage(alertId, contentKey, view, { reporter: signer, organisation: signer });

@@ -62,6 +62,8 @@ export const CLIENT_ERROR_CODES = [
   'bad-attachment',
   /** Retries ran out while uploading. */
   'upload-failed',
+  /** A forwarded package does not carry its sender's signature, or does not match what was signed. */
+  'bad-package',
 ] as const;
 
 export type ClientErrorCode = (typeof CLIENT_ERROR_CODES)[number];

@@ -26,6 +26,8 @@ import type { ConversationEntry } from './conversation.ts';
 import { openGrant } from './grants.ts';
 import type { KeySet } from './grants.ts';
 import { newId } from './ids.ts';
+import { orgKeyAt, orgSigningKeys } from './org-keyring.ts';
+import type { OrgKeychain } from './org-keyring.ts';
 import { jsonBytes, parseJsonBytes } from './json-bytes.ts';
 
 /** Why a desk text (note, reason) could not be read. */
@@ -65,12 +67,14 @@ export type OpenedAlert = {
 
 type AlertKeys = { readonly content: Uint8Array | null; readonly desk: Uint8Array | null };
 
-function grantedKey(view: StaffAlertView, org: KeySet, keyKind: KeyGrant['keyKind']): Uint8Array | null {
+/** The alert key of `keyKind`, opened with the organisation key version it was sealed to (older alerts: an older version). */
+function grantedKey(view: StaffAlertView, keychain: OrgKeychain, keyKind: KeyGrant['keyKind']): Uint8Array | null {
   const { id, orgId } = view.summary;
   const grant = view.grants.find(
     (g) => g.objectType === 'alert' && g.objectId === id && g.keyKind === keyKind && g.recipientType === 'organisation' && g.recipientId === orgId,
   );
-  if (grant === undefined) return null;
+  const org = grant === undefined ? undefined : orgKeyAt(keychain, orgId, grant.recipientKeyVersion);
+  if (grant === undefined || org === undefined) return null;
   try {
     return openGrant(grant, org.x25519.privateKey);
   } catch {
@@ -164,14 +168,16 @@ function alertActions(api: ApiClient, view: StaffAlertView, org: KeySet, keys: A
   };
 }
 
-export async function openStaffAlert(api: ApiClient, alertId: string, orgKeys: ReadonlyMap<string, KeySet>): Promise<OpenedAlert> {
+export async function openStaffAlert(api: ApiClient, alertId: string, keychain: OrgKeychain): Promise<OpenedAlert> {
   const view = await api.staffAlert(alertId);
-  const org = orgKeys.get(view.summary.orgId);
+  const org = keychain.orgKeys.get(view.summary.orgId);
   if (org === undefined || view.summary.id !== alertId) throw new ClientError('missing-key', 'this alert belongs to an organisation whose keys you do not hold');
-  const keys: AlertKeys = { content: grantedKey(view, org, 'content'), desk: grantedKey(view, org, 'desk') };
+  const keys: AlertKeys = { content: grantedKey(view, keychain, 'content'), desk: grantedKey(view, keychain, 'desk') };
   const { answers, problem } = readAnswers(view, keys);
   // SECURITY: the reporter's key only from the answers; without them reporter messages are unverifiable.
-  const senders = { reporter: answers === null ? null : fromBase64Url(answers.reporterKeys.ed25519Public), organisation: org.ed25519.publicKey };
+  // Organisation messages: the current signing key, or an older one a signed directory listed.
+  const formerOrganisation = orgSigningKeys(keychain, view.summary.orgId).slice(1);
+  const senders = { reporter: answers === null ? null : fromBase64Url(answers.reporterKeys.ed25519Public), organisation: org.ed25519.publicKey, formerOrganisation };
   return {
     summary: view.summary,
     answers,

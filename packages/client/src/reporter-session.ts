@@ -5,7 +5,8 @@
  *
  * SECURITY: the content key is opened with the receipt-derived X25519 key; messages from
  * staff are verified against the organisation key in the signed directory, not against a
- * key the server merely claims.
+ * key the server merely claims. A message that does not verify or open is returned as
+ * broken, alone: the rest of the conversation still shows.
  */
 import { PURPOSES, deriveReceiptKeys, equalBytes, fromBase64Url, openEnvelope, parseReceipt, toBase64Url } from '@kenekanko/crypto';
 import type { ReceiptKeys } from '@kenekanko/crypto';
@@ -14,10 +15,12 @@ import type { AnswersPayload, DirectoryBody, ReporterAlertView } from '@kenekank
 import type { ApiClient } from './api-client.ts';
 import { ClientError } from './errors.ts';
 import { answersContext } from './contexts.ts';
-import { openConversation, sealMessage } from './conversation.ts';
+import { openConversationParts, sealMessage } from './conversation.ts';
 import { openGrant } from './grants.ts';
 import { parseJsonBytes } from './json-bytes.ts';
+import { verifiedKeyHistory } from './org-keyring.ts';
 import { sendReporterFiles } from './reporter-files.ts';
+import { postJournalistConsent } from './forwarding/consent.ts';
 import { directoryOrganisation, loadTrustedIntake } from './trusted-intake.ts';
 import type { TrustedIntake } from './trusted-intake.ts';
 import type { DraftFile, ReporterSession } from './types.ts';
@@ -61,7 +64,13 @@ async function loadSession(held: Held): Promise<ReporterSession> {
   const alertId = view.alertId;
   const answers = openAnswers(view, contentKey, keys);
   const org = organisationKey(intake.directory, view);
-  const messages = openConversation(alertId, contentKey, view.messages, { reporter: keys.ed25519.publicKey, organisation: org.ed25519 });
+  // orgs (issue 3): messages signed before a key rotation verify with the older signing key,
+  // as a signed directory older than the current one listed it (checked with the coalition key).
+  const history = verifiedKeyHistory(view.organisationKeyHistory, intake.coalitionPublic, intake.directory);
+  const formerOrganisation = [...(history.get(view.organisation.id)?.values() ?? [])].map((keys) => fromBase64Url(keys.ed25519Public));
+  // SECURITY: each message is verified and opened on its own: one forged or garbled envelope
+  // is shown as broken (never as genuine) instead of hiding the whole conversation.
+  const messages = openConversationParts(alertId, contentKey, view.messages, { reporter: keys.ed25519.publicKey, organisation: org.ed25519, formerOrganisation });
   let nextSeq = messages.length + 1;
 
   const reply = async (text: string, files: readonly DraftFile[] = []): Promise<void> => {
@@ -87,6 +96,10 @@ async function loadSession(held: Held): Promise<ReporterSession> {
     answers,
     messages,
     reply,
+    followUp: view.followUp,
+    journalistConsent: view.journalistConsent,
+    identityDecisions: view.identityDecisions,
+    agreeToJournalists: () => postJournalistConsent(api, alertId, { lookupToken: keys.lookupToken, ed25519Private: keys.ed25519.privateKey }),
     refresh: () => loadSession(held),
   };
 }

@@ -33,7 +33,14 @@ import { newId } from './ids.ts';
 import { signDocument } from './signed-documents.ts';
 import { custodianId } from './custodian.ts';
 
-export type SetupInput = { readonly token: string; readonly organisationName: string; readonly login: string; readonly password: string };
+export type SetupInput = {
+  readonly token: string;
+  readonly organisationName: string;
+  readonly login: string;
+  readonly password: string;
+  /** Seed the Mali authorities as keyless recipient organisations (default true). */
+  readonly maliPreset?: boolean;
+};
 
 export type SetupResult = {
   readonly organisationId: string;
@@ -94,7 +101,12 @@ function setupGrants(orgId: string, coordinatorId: string, keys: SetupKeys, reco
   ];
 }
 
-async function newCoordinator(userId: string, login: string, password: string, keys: KeySet, recovery: RecoveryKey): Promise<NewUser> {
+/**
+ * A new staff account's public record: Argon2id(password) gives the login key (sent) and the
+ * wrapping key (kept) that wraps the user's private keys; the printed recovery key wraps them
+ * too. Used by setup and by accepting an invitation (client orgs/invitations.ts).
+ */
+export async function newStaffUser(userId: string, login: string, password: string, keys: KeySet, recovery: RecoveryKey): Promise<NewUser> {
   const salt = randomBytes(USER_SALT_LENGTH);
   const { loginKey, wrappingKey } = await derivePasswordKeys(password, salt);
   const secret = privateKeysBytes(keys);
@@ -175,8 +187,11 @@ export async function setupPlatform(api: ApiClient, input: SetupInput): Promise<
         ed25519Public: toBase64Url(keys.org.ed25519.publicKey),
       },
       ...documents(orgId, name, keys),
-      coordinator: await newCoordinator(coordinatorId, login, input.password, keys.user, recovery.user),
+      coordinator: await newStaffUser(coordinatorId, login, input.password, keys.user, recovery.user),
       grants: setupGrants(orgId, coordinatorId, keys, recovery),
+      // The setup person is also the first administrator (someone must be able to invite).
+      administrator: true,
+      maliPreset: input.maliPreset ?? true,
     };
     const answer = await api.setup(request);
     return {

@@ -5,25 +5,29 @@
  */
 import * as v from 'valibot';
 import { derivePasswordKeys, fromBase64Url, toBase64Url, unwrapKey } from '@kenekanko/crypto';
-import { LoginSchema } from '@kenekanko/contracts';
+import { LoginResponseSchema, LoginSchema, ROUTES } from '@kenekanko/contracts';
 import type { AlertState, AlertSummary, DirectoryBody, MeResponse } from '@kenekanko/contracts';
 import type { ApiClient } from './api-client.ts';
 import { ClientError } from './errors.ts';
 import { userKeysContext } from './contexts.ts';
-import { openGrant, parsePrivateKeys, wipeKeySet } from './grants.ts';
+import { parsePrivateKeys, wipeKeySet } from './grants.ts';
 import type { KeySet } from './grants.ts';
 import { openStaffAlert } from './opened-alert.ts';
+import { openOrganisationKeys, verifiedKeyHistory } from './org-keyring.ts';
+import type { OrgKeychain } from './org-keyring.ts';
+import { withSecondFactor } from './security/second-factor.ts';
+import type { SecondFactorInput } from './security/second-factor.ts';
 import type { OpenedAlert } from './opened-alert.ts';
 import { coalitionKey, verifyDirectory } from './signed-documents.ts';
-import { directoryOrganisation } from './trusted-intake.ts';
 
 /**
  * What the issue-3 areas' client modules need from a signed-in session: the API, the user's
  * own keys, the organisation keys this user was granted (by organisation id) and the verified
  * key directory. SECURITY: the keys live in memory only and are wiped at logout.
  */
-export type StaffKeyring = {
+export type StaffKeyring = OrgKeychain & {
   readonly user: KeySet;
+  /** The current version of each organisation key (the one the signed directory lists). */
   readonly orgKeys: ReadonlyMap<string, KeySet>;
   readonly directory: DirectoryBody;
 };
@@ -46,30 +50,18 @@ function userKeys(me: MeResponse, wrappingKey: Uint8Array): KeySet {
   }
 }
 
-/** Opens every organisation key granted to this user, checked against the signed directory. */
-function organisationKeys(me: MeResponse, user: KeySet, directory: DirectoryBody): Map<string, KeySet> {
-  const keys = new Map<string, KeySet>();
-  for (const membership of me.memberships) {
-    const grant = membership.orgKeyGrant;
-    if (grant === null) continue;
-    const expected =
-      grant.objectType === 'organisation' &&
-      grant.objectId === membership.orgId &&
-      grant.keyKind === 'organisation' &&
-      grant.recipientType === 'user' &&
-      grant.recipientId === me.user.id;
-    if (!expected) throw new ClientError('missing-key', 'an organisation key grant is not addressed to this user');
-    const secret = openGrant(grant, user.x25519.privateKey);
-    try {
-      keys.set(membership.orgId, parsePrivateKeys(secret, directoryOrganisation(directory, membership.orgId), 'the organisation keys'));
-    } finally {
-      secret.fill(0);
-    }
-  }
-  return keys;
+/**
+ * The password step, then the second factor when the account has one: `options.totp` sends a
+ * code at once; `options.askCode` is asked only when the server answers 'second-factor-required'
+ * (and again after a wrong code), so the Argon2id work is done once. No session exists before
+ * the server accepted both.
+ */
+async function sendLogin(api: ApiClient, login: string, loginKey: string, options: SecondFactorInput): Promise<void> {
+  const send = (totp?: string) => api.withPow((pow) => api.transport.json('POST', ROUTES.authLogin, LoginResponseSchema, { json: { login, loginKey, totp, pow } }));
+  await withSecondFactor(send, options);
 }
 
-export async function staffLogin(api: ApiClient, login: string, password: string): Promise<StaffSession> {
+export async function staffLogin(api: ApiClient, login: string, password: string, options: SecondFactorInput = {}): Promise<StaffSession> {
   const normalised = v.safeParse(LoginSchema, login);
   // A login the schema refuses cannot have an account: refuse it here, without a request.
   if (!normalised.success) throw new ClientError('bad-input', 'the login is not valid', { issues: ['login'] });
@@ -78,27 +70,32 @@ export async function staffLogin(api: ApiClient, login: string, password: string
   let user: KeySet;
   let me: MeResponse;
   try {
-    await api.login(normalised.output, toBase64Url(loginKey));
+    await sendLogin(api, normalised.output, toBase64Url(loginKey), options);
     me = await api.me();
     user = userKeys(me, wrappingKey);
   } finally {
     loginKey.fill(0);
     wrappingKey.fill(0);
   }
-  const directory = verifyDirectory(me.directory, coalitionKey(me.coalitionSigningPublic, undefined));
-  const orgKeys = organisationKeys(me, user, directory);
+  const coalitionPublic = coalitionKey(me.coalitionSigningPublic, undefined);
+  const directory = verifyDirectory(me.directory, coalitionPublic);
+  const keyHistory = verifiedKeyHistory(me.keyHistory, coalitionPublic, directory);
+  const { orgKeys, orgKeyVersions } = openOrganisationKeys(me, user, directory, keyHistory);
+  const keyring: StaffKeyring = { user, orgKeys, orgKeyVersions, directory, keyHistory };
   return {
     me,
     api,
-    keyring: { user, orgKeys, directory },
+    keyring,
     listAlerts: (filter) => api.inbox(filter),
-    openAlert: (alertId) => openStaffAlert(api, alertId, orgKeys),
+    openAlert: (alertId) => openStaffAlert(api, alertId, keyring),
     logout: async () => {
       try {
         await api.logout();
       } finally {
         wipeKeySet(user);
-        for (const keys of orgKeys.values()) wipeKeySet(keys);
+        // Every version (the current ones are among them).
+        for (const versions of orgKeyVersions.values()) for (const keys of versions.values()) wipeKeySet(keys);
+        orgKeyVersions.clear();
         orgKeys.clear();
       }
     },

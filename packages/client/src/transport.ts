@@ -7,7 +7,7 @@
  * reach a URL, where proxies and histories would keep it. No header identifies the device.
  */
 import * as v from 'valibot';
-import { CSRF_HEADER, CSRF_HEADER_VALUE, errorMessage, isErrorCode } from '@kenekanko/contracts';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
 import { ApiError, ClientError, NetworkError } from './errors.ts';
 import { createCookieJar } from './cookie-jar.ts';
@@ -54,6 +54,9 @@ function absoluteOrigin(baseUrl: string): string | null {
 }
 
 async function toApiError(response: Response, language: Language): Promise<ApiError> {
+  // Loaded on the error path only: the table carries every code's texts in two languages,
+  // which a reporter's first load should not pay for (issue 4's 60 KB budget).
+  const { errorMessage, isErrorCode } = await import('@kenekanko/contracts/errors');
   let parsed: v.InferOutput<typeof ErrorBodySchema> | null = null;
   try {
     const result = v.safeParse(ErrorBodySchema, await response.json());

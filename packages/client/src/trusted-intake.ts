@@ -16,6 +16,8 @@ export type TrustedIntake = {
   readonly routedOrganisation: DirectoryOrganisation;
   readonly pow: IntakeResponse['pow'];
   readonly limits: IntakeResponse['limits'];
+  /** The coalition key the directory verified with (pinned or served): it also verifies older directories. */
+  readonly coalitionPublic: Uint8Array;
 };
 
 export function trustIntake(intake: IntakeResponse, pinnedCoalitionKey: string | undefined): TrustedIntake {
@@ -24,7 +26,7 @@ export function trustIntake(intake: IntakeResponse, pinnedCoalitionKey: string |
   const questionnaire = verifyQuestionnaire(intake.questionnaire, key);
   const routedOrganisation = directory.organisations.find((org) => org.id === directory.routing.defaultOrgId);
   if (routedOrganisation === undefined) throw new ClientError('untrusted-directory', 'no organisation to route the alert to');
-  return { directory, questionnaire, routedOrganisation, pow: intake.pow, limits: intake.limits };
+  return { directory, questionnaire, routedOrganisation, pow: intake.pow, limits: intake.limits, coalitionPublic: key };
 }
 
 export async function loadTrustedIntake(api: Pick<IntakeApi, 'intake'>, pinnedCoalitionKey: string | undefined): Promise<TrustedIntake> {

@@ -1,5 +1,6 @@
 /** The shapes a UI hands to the client and gets back (the API other engineers code against). */
-import type { AlertState, AnswersPayload, AttachmentRef, InstitutionType, Language, WrongdoingKind } from '@kenekanko/contracts';
+import type { AlertState, AnswersPayload, AttachmentRef, InstitutionType, Language, ReporterFollowUp, WrongdoingKind } from '@kenekanko/contracts';
+import type { ConversationEntry } from './conversation.ts';
 
 /** A file as the UI holds it after packages/scrub has cleaned it (or flagged it as not cleanable). */
 export type DraftFile = {
@@ -69,8 +70,17 @@ export type ReporterSession = {
   readonly organisationName: string;
   /** null once the alert was closed as spam and its ciphertext deleted. */
   readonly answers: AnswersPayload | null;
-  readonly messages: readonly DecryptedMessage[];
+  /** Oldest first; a message that does not verify or open is a BrokenMessage, shown as such. */
+  readonly messages: readonly ConversationEntry[];
   readonly reply: (text: string, files?: readonly DraftFile[]) => Promise<void>;
+  /** Forwarding (issue 3): where the case went and what was done, to the day. */
+  readonly followUp: readonly ReporterFollowUp[];
+  /** Whether the server holds the reporter's signed consent to sharing with partner journalists. */
+  readonly journalistConsent: boolean;
+  /** Signs and sends that consent with the receipt's key ("I agree that partner journalists may receive my alert"). */
+  readonly agreeToJournalists: () => Promise<void>;
+  /** Custody (issue 3): requests to see the reporter's identity that a custodian decided, to the day. */
+  readonly identityDecisions: readonly { readonly decision: 'granted' | 'refused'; readonly day: string }[];
   /** Reloads from the server with the keys already derived (no second Argon2id). */
   readonly refresh: () => Promise<ReporterSession>;
 };

@@ -16,7 +16,8 @@ import {
   StoredEnvelopeSchema,
 } from './primitives.ts';
 import { StatisticsSchema } from './payloads.ts';
-import { AlertStateSchema, OrganisationKindSchema, PlaceKindSchema, RoleSchema } from './vocab.ts';
+import { AlertStateSchema, OrganisationKindSchema, PlaceKindSchema, PrioritySchema, RoleSchema } from './vocab.ts';
+import { ForwardingActionSchema } from './workflow.ts';
 
 /** Staff requests that change anything must carry this header (with SameSite=Strict cookies and an Origin check). */
 export const CSRF_HEADER = 'x-kenekanko-csrf';
@@ -29,8 +30,8 @@ export const SignedDocumentSchema = v.strictObject({
 });
 export type SignedDocument = v.InferOutput<typeof SignedDocumentSchema>;
 
-export const KEY_GRANT_OBJECT_TYPES = ['organisation', 'alert', 'coalition', 'custodian'] as const;
-export const KEY_KINDS = ['organisation', 'content', 'desk', 'identity', 'coalition-signing', 'custodian'] as const;
+export const KEY_GRANT_OBJECT_TYPES = ['organisation', 'alert', 'coalition', 'custodian', 'forwarding'] as const;
+export const KEY_KINDS = ['organisation', 'content', 'desk', 'identity', 'coalition-signing', 'custodian', 'package'] as const;
 export const RECIPIENT_TYPES = ['user', 'organisation', 'reporter', 'custodian', 'recovery'] as const;
 
 export const KeyGrantSchema = v.strictObject({
@@ -76,6 +77,10 @@ export const SetupRequestSchema = v.strictObject({
   questionnaire: SignedDocumentSchema,
   coordinator: NewUserSchema,
   grants: v.pipe(v.array(KeyGrantSchema), v.maxLength(20)),
+  /** orgs (issue 3): also make the coordinator an administrator of the coalition (the platform's first administrator). */
+  administrator: v.optional(v.boolean()),
+  /** orgs (issue 3): seed the Mali authorities (OCLEI, CENTIF, ARGASC, PNEF, CGSP) as keyless recipient organisations. */
+  maliPreset: v.optional(v.boolean()),
 });
 export type SetupRequest = v.InferOutput<typeof SetupRequestSchema>;
 export const SetupResponseSchema = v.strictObject({ organisationId: IdSchema, coordinatorId: IdSchema });
@@ -170,6 +175,18 @@ export const MessageViewSchema = v.strictObject({
 });
 export type MessageView = v.InferOutput<typeof MessageViewSchema>;
 
+/** One forwarding as the reporter sees it: days only, actions from the closed list, never details. */
+export const ReporterFollowUpSchema = v.strictObject({
+  sentDay: DaySchema,
+  recipientKind: OrganisationKindSchema,
+  /** null unless the recipient organisation chose to be named to reporters. */
+  recipientName: v.nullable(v.string()),
+  acknowledgedDay: v.nullable(DaySchema),
+  actions: v.array(v.strictObject({ action: ForwardingActionSchema, day: DaySchema })),
+  concludedDay: v.nullable(DaySchema),
+});
+export type ReporterFollowUp = v.InferOutput<typeof ReporterFollowUpSchema>;
+
 /** `pow`: only when the server answered 'pow-required' (throttles ask for work, not a wait). */
 export const ReporterLookupRequestSchema = v.strictObject({ lookupToken: Key32Schema, pow: v.optional(PowSolutionSchema) });
 export const ReporterAlertViewSchema = v.strictObject({
@@ -180,6 +197,16 @@ export const ReporterAlertViewSchema = v.strictObject({
   answersEnvelope: StoredEnvelopeSchema,
   contentGrant: KeyGrantSchema, // the content key sealed to the reporter's receipt-derived X25519 key
   messages: v.array(MessageViewSchema),
+  /** Forwarding (issue 3): where the case went and what was done, to the day; the recipient named only if it agreed. */
+  followUp: v.array(ReporterFollowUpSchema),
+  journalistConsent: v.boolean(),
+  /** Custody (issue 3): requests to see the reporter's identity that were decided, to the day. */
+  identityDecisions: v.array(v.strictObject({ decision: v.picklist(['granted', 'refused']), day: DaySchema })),
+  /**
+   * orgs (issue 3): for each older key version of the organisation, the last signed directory
+   * that listed it, so that messages signed before a rotation still verify in the browser.
+   */
+  organisationKeyHistory: v.array(SignedDocumentSchema),
 });
 export type ReporterAlertView = v.InferOutput<typeof ReporterAlertViewSchema>;
 
@@ -191,14 +218,17 @@ export const PostMessageSchema = v.strictObject({
   attachments: v.nullable(v.strictObject({ submissionId: IdSchema, blobs: v.pipe(v.array(BlobManifestSchema), v.maxLength(20)) })),
 });
 export type PostMessage = v.InferOutput<typeof PostMessageSchema>;
-export const ReporterPostMessageRequestSchema = v.strictObject({ lookupToken: Key32Schema, message: PostMessageSchema });
+export const ReporterPostMessageRequestSchema = v.strictObject({ lookupToken: Key32Schema, message: PostMessageSchema, pow: v.optional(PowSolutionSchema) });
 export const PostMessageResponseSchema = v.strictObject({ seq: v.number() });
 
 // ---- staff: login (the password never leaves the browser) --------------------------------
 
 export const SaltRequestSchema = v.strictObject({ login: LoginSchema, pow: v.optional(PowSolutionSchema) });
 export const SaltResponseSchema = v.strictObject({ salt: Base64UrlSchema, argon2: v.literal(1) });
-export const LoginRequestSchema = v.strictObject({ login: LoginSchema, loginKey: Key32Schema, pow: v.optional(PowSolutionSchema) });
+/** A code from an authenticator app (TOTP, RFC 6238): six digits. Spaces are dropped, as people type them in groups. */
+export const TotpCodeSchema = v.pipe(v.string(), v.transform((s) => s.replace(/\s+/g, '')), v.regex(/^\d{6}$/, 'totp'));
+/** `totp` is required once the user has enrolled a second factor: without it the answer is 'second-factor-required' and no session. */
+export const LoginRequestSchema = v.strictObject({ login: LoginSchema, loginKey: Key32Schema, totp: v.optional(TotpCodeSchema), pow: v.optional(PowSolutionSchema) });
 export const LoginResponseSchema = v.strictObject({ userId: IdSchema });
 
 export const MembershipViewSchema = v.strictObject({
@@ -208,6 +238,8 @@ export const MembershipViewSchema = v.strictObject({
   role: RoleSchema,
   /** The organisation's private keys sealed to this user's X25519 key; null when the role holds no content key. */
   orgKeyGrant: v.nullable(KeyGrantSchema),
+  /** orgs (issue 3): the older versions of the organisation key sealed to this user (they open what was sealed before a rotation). */
+  olderOrgKeyGrants: v.array(KeyGrantSchema),
 });
 export const MeResponseSchema = v.strictObject({
   user: v.strictObject({
@@ -221,6 +253,11 @@ export const MeResponseSchema = v.strictObject({
   memberships: v.array(MembershipViewSchema),
   coalitionSigningPublic: Key32Schema,
   directory: SignedDocumentSchema,
+  /**
+   * orgs (issue 3): for each older key version of the user's organisations, the last signed
+   * directory that listed it; the browser verifies them and checks older keys against them.
+   */
+  keyHistory: v.array(SignedDocumentSchema),
 });
 export type MeResponse = v.InferOutput<typeof MeResponseSchema>;
 
@@ -236,6 +273,7 @@ export const AlertSummarySchema = v.strictObject({
   lastMessageFrom: v.nullable(v.picklist(['reporter', 'organisation'])),
   assigneeId: v.nullable(IdSchema),
   updatedAt: v.string(),
+  priority: PrioritySchema,
 });
 export type AlertSummary = v.InferOutput<typeof AlertSummarySchema>;
 export const InboxQuerySchema = v.strictObject({ state: v.optional(AlertStateSchema) });
@@ -263,6 +301,8 @@ export const StaffAlertViewSchema = v.strictObject({
   blobs: v.array(BlobViewSchema),
   allowedTransitions: v.array(AlertStateSchema),
   duplicateOf: v.nullable(IdSchema),
+  /** Alerts of the same organisation marked as duplicates of this one (both stay readable). */
+  duplicates: v.array(IdSchema),
 });
 export type StaffAlertView = v.InferOutput<typeof StaffAlertViewSchema>;
 

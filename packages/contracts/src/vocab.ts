@@ -102,3 +102,8 @@ export const LanguageSchema = v.picklist(LANGUAGES);
 export const PLACE_KINDS = ['region', 'district', 'cercle', 'commune', 'quartier'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const PlaceKindSchema = v.picklist(PLACE_KINDS);
+
+/** An alert's priority on the desk (issue 3): a workflow field the server sees in clear and the inbox sorts on. */
+export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+export const PrioritySchema = v.picklist(PRIORITIES);

@@ -32,6 +32,19 @@ export const PURPOSES = {
   messageSignature: 'kenekanko/v1/message-signature',
   forwardSignature: 'kenekanko/v1/forward-signature',
   auditCheckpoint: 'kenekanko/v1/audit-checkpoint',
+  // custody (issue 3): sealed boxes to the custodian key, and a desk-key envelope
+  identityRequestReason: 'kenekanko/v1/identity-request-reason',
+  identityRefusalReason: 'kenekanko/v1/identity-refusal-reason',
+  retentionHold: 'kenekanko/v1/retention-hold',
+  // forwarding (issue 3): event details under a package key, the reporter's consent statement
+  forwardEvent: 'kenekanko/v1/forward-event',
+  reporterConsent: 'kenekanko/v1/reporter-consent',
+  // security (issue 3): a TOTP secret at rest under a server-held key; a recovery proof
+  totpSecret: 'kenekanko/v1/totp-secret',
+  accountRecovery: 'kenekanko/v1/account-recovery',
+  // cases (issue 3): desk-key documents of a case
+  labels: 'kenekanko/v1/labels',
+  checklist: 'kenekanko/v1/checklist',
 } as const;
 
 export type Purpose = (typeof PURPOSES)[keyof typeof PURPOSES];

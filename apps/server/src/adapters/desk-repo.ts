@@ -1,6 +1,6 @@
 /** The desk's reads and writes (DeskRepo). */
 import * as v from 'valibot';
-import { AlertStateSchema } from '@kenekanko/contracts';
+import { AlertStateSchema, ForwardingStateSchema } from '@kenekanko/contracts';
 import type { AlertSummary, MessageView } from '@kenekanko/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -97,6 +97,21 @@ export function createDeskRepo(db: Db): DeskRepo {
         .values({ id: newId(), alert_id: c.alertId, seq: c.seq, from_state: c.fromState, to_state: c.toState, actor_type: 'user', actor_id: c.actorId, reason_envelope: c.reasonEnvelope, created_at: c.createdAt })
         .execute();
     },
+    async forwardingStatesOf(alertId) {
+      // The forwardings the alert's own organisation sent (onward ones belong to their sender's follow-up).
+      const rows = await db
+        .selectFrom('forwardings')
+        .innerJoin('alerts', 'alerts.id', 'forwardings.alert_id')
+        .select('forwardings.state')
+        .where('forwardings.alert_id', '=', alertId)
+        .whereRef('forwardings.from_org_id', '=', 'alerts.org_id')
+        .execute();
+      return rows.map((r) => v.parse(ForwardingStateSchema, r.state));
+    },
+    async duplicatesOf(alertId) {
+      const rows = await db.selectFrom('alerts').select('id').where('duplicate_of', '=', alertId).orderBy('received_day').orderBy('id').execute();
+      return rows.map((r) => r.id);
+    },
     async touchAlert(alertId, at) {
       await db.updateTable('alerts').set({ updated_at: at }).where('id', '=', alertId).execute();
     },
@@ -120,6 +135,8 @@ export function createDeskRepo(db: Db): DeskRepo {
       // secure_delete the freed pages are zeroed; PostgreSQL keeps dead tuples until VACUUM.
       await db.deleteFrom('key_grants').where('object_type', '=', 'alert').where('object_id', '=', alertId).execute();
       await db.deleteFrom('receipt_lookups').where('alert_id', '=', alertId).execute();
+      // Labels and checklist state are desk-key ciphertext: gone with the key.
+      await db.deleteFrom('case_documents').where('alert_id', '=', alertId).execute();
       return blobIds;
     },
   };

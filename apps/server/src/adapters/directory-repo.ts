@@ -17,6 +17,7 @@ export function createDirectoryRepo(db: Db): DirectoryRepo {
       return (await db.selectFrom('settings').select('value').where('key', '=', key).executeTakeFirst())?.value;
     },
     latestDirectory: () => latest(db, 'directory_versions'),
+    directoryVersions: () => db.selectFrom('directory_versions').select(['version', 'body', 'signature']).orderBy('version').execute(),
     latestQuestionnaire: () => latest(db, 'questionnaire_versions'),
     async questionnaireExists(version) {
       return (await db.selectFrom('questionnaire_versions').select('version').where('version', '=', version).executeTakeFirst()) !== undefined;

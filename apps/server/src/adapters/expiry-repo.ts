@@ -4,6 +4,9 @@ import type { Database } from '../db/schema.ts';
 import type { ExpiryRepo } from '../jobs/expire-uploads.ts';
 import { pruneThrottleBuckets } from '../throttle/index.ts';
 
+/** A draft of an alert in no other state can never be sent (spam, closed…): it goes at once. */
+const SENDABLE_STATES = ['verified', 'forwarded'];
+
 export function createExpiryRepo(db: Kysely<Database>): ExpiryRepo {
   return {
     async expiredOpenSubmissions(now, limit) {
@@ -51,10 +54,44 @@ export function createExpiryRepo(db: Kysely<Database>): ExpiryRepo {
       return Number(result.numDeletedRows);
     },
     deleteOldThrottleWindows: (before) => pruneThrottleBuckets(db, before),
+    async expiredDrafts(before, limit) {
+      const rows = await db
+        .selectFrom('forwarding_drafts as d')
+        .innerJoin('alerts as a', 'a.id', 'd.alert_id')
+        .select('d.forwarding_id')
+        .where((eb) => eb.or([eb('d.created_at', '<=', before.toISOString()), eb('a.state', 'not in', SENDABLE_STATES)]))
+        .orderBy('d.created_at')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.forwarding_id);
+    },
+    async deleteExpiredDraft(forwardingId, before) {
+      return db.transaction().execute(async (trx) => {
+        // Deleting the draft row first locks it: a send that got there first left no draft to delete.
+        const gone = await trx
+          .deleteFrom('forwarding_drafts')
+          .where('forwarding_id', '=', forwardingId)
+          .where((eb) => eb.or([eb('created_at', '<=', before.toISOString()), eb('alert_id', 'not in', eb.selectFrom('alerts').select('id').where('state', 'in', SENDABLE_STATES))]))
+          .executeTakeFirst();
+        if (Number(gone.numDeletedRows) === 0) return null;
+        const fileIds = (await trx.selectFrom('forwarding_files').select('id').where('forwarding_id', '=', forwardingId).execute()).map((r) => r.id);
+        if (fileIds.length > 0) {
+          await trx.deleteFrom('forwarding_file_chunks').where('file_id', 'in', fileIds).execute();
+          await trx.deleteFrom('forwarding_files').where('id', 'in', fileIds).execute();
+        }
+        return fileIds;
+      });
+    },
     async existingBlobIds(blobIds) {
       if (blobIds.length === 0) return new Set();
-      const rows = await db.selectFrom('blobs').select('id').where('id', 'in', [...blobIds]).execute();
-      return new Set(rows.map((r) => r.id));
+      const ids = [...blobIds];
+      // SECURITY (availability): forwarding package files share the blob store; without them here
+      // the orphan sweep would delete every sent package's files an hour after they were uploaded.
+      const [blobs, packageFiles] = await Promise.all([
+        db.selectFrom('blobs').select('id').where('id', 'in', ids).execute(),
+        db.selectFrom('forwarding_files').select('id').where('id', 'in', ids).execute(),
+      ]);
+      return new Set([...blobs, ...packageFiles].map((r) => r.id));
     },
   };
 }

@@ -7,6 +7,7 @@ import {
   AlertStateSchema,
   AmountBandSchema,
   InstitutionTypeSchema,
+  PrioritySchema,
   KeyGrantSchema,
   MessageViewSchema,
   OrganisationKindSchema,
@@ -39,6 +40,7 @@ export function alertFromRow(row: Selectable<AlertsTable>): AlertRecord {
     duplicateOf: row.duplicate_of,
     assigneeId: row.assignee_id,
     updatedAt: row.updated_at,
+    priority: v.parse(PrioritySchema, row.priority),
   };
 }
 

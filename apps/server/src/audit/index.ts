@@ -9,3 +9,4 @@ export {
   type AuditEntry,
   type AuditVerification,
 } from './audit-trail.ts';
+export { verifyCheckpoints, type CheckpointProblem, type CheckpointVerification } from './verify-checkpoints.ts';

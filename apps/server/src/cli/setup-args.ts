@@ -7,7 +7,7 @@ import { LANGUAGES } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
 
 export const SETUP_USAGE = `Usage: npm run setup -- --url URL --token TOKEN --organisation NAME --login LOGIN
-                        (--password-file FILE | --password-stdin) [--language fr|en]
+                        (--password-file FILE | --password-stdin) [--language fr|en] [--no-mali-preset]
 
 Sets up a fresh Kenekanko server: makes every key on this machine, sends the server only
 public keys and wrapped private keys, and prints the recovery keys to keep offline.
@@ -17,7 +17,8 @@ public keys and wrapped private keys, and prints the recovery keys to keep offli
   --login           the first coordinator's login
   --password-file   a file holding the coordinator's password (first line)
   --password-stdin  read the password from standard input instead
-  --language        language of the server's error messages (default en)`;
+  --language        language of the server's error messages (default en)
+  --no-mali-preset  do not add OCLEI, CENTIF, ARGASC, PNEF and CGSP as recipient organisations`;
 
 export type PasswordSource = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'stdin' };
 
@@ -28,6 +29,8 @@ export type SetupArgs = {
   readonly login: string;
   readonly password: PasswordSource;
   readonly language: Language;
+  /** Seed the Mali authorities (default true; --no-mali-preset turns it off). */
+  readonly maliPreset: boolean;
 };
 
 export type ParsedArgs = { readonly ok: true; readonly args: SetupArgs } | { readonly ok: false; readonly help: boolean; readonly problem: string };
@@ -58,6 +61,7 @@ export function parseSetupArgs(argv: readonly string[]): ParsedArgs {
         'password-file': { type: 'string' },
         'password-stdin': { type: 'boolean' },
         language: { type: 'string' },
+        'no-mali-preset': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -78,7 +82,7 @@ export function parseSetupArgs(argv: readonly string[]): ParsedArgs {
   const language = values.language ?? 'en';
   if (!isLanguage(language)) return { ok: false, help: false, problem: `--language must be one of ${LANGUAGES.join(', ')}` };
   const password: PasswordSource = file === undefined ? { kind: 'stdin' } : { kind: 'file', path: file };
-  return { ok: true, args: { url, token, organisation, login, password, language } };
+  return { ok: true, args: { url, token, organisation, login, password, language, maliPreset: values['no-mali-preset'] !== true } };
 }
 
 /** The password is the first line: a trailing newline from `echo` or an editor is not part of it. */

@@ -79,6 +79,9 @@ describe('setup command', () => {
     const result = await run([...BASE, '--password-stdin'], accept, {}, 'court\n');
     expect(result.code).toBe(EXIT.usage);
     expect(result.requests).toHaveLength(0);
+    expect(result.err).toMatch(/^setup: Setup stopped \(bad-input\): /);
+    expect(result.err).not.toContain('bad-input: bad-input');
+    expect(result.err).not.toContain('(bad-input): bad-input');
   });
 
   it('exits 1 with the server message when the server refuses', async () => {

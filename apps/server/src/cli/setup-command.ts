@@ -60,7 +60,8 @@ export function recoverySheet(result: SetupResult, organisation: string, login: 
 function describeFailure(error: unknown, url: string): string {
   if (isApiError(error)) return `The server refused the setup (${error.code}): ${error.message}`;
   if (isNetworkError(error)) return `Could not reach the server at ${url}. Is it running?`;
-  if (isClientError(error)) return `Setup stopped (${error.code}): ${error.message}`;
+  // A ClientError's message already starts with its code: say it once.
+  if (isClientError(error)) return `Setup stopped (${error.code}): ${error.message.replace(`${error.code}: `, '')}`;
   return 'Setup failed unexpectedly; nothing was printed that you need to keep.';
 }
 
@@ -85,7 +86,7 @@ export async function runSetupCommand(argv: readonly string[], io: SetupIo): Pro
   }
   const api = createApiClient({ baseUrl: args.url, fetch: io.fetch, language: args.language, cookieJar: true });
   try {
-    const result = await setupPlatform(api, { token: args.token, organisationName: args.organisation, login: args.login, password });
+    const result = await setupPlatform(api, { token: args.token, organisationName: args.organisation, login: args.login, password, maliPreset: args.maliPreset });
     io.stdout(recoverySheet(result, args.organisation.trim(), args.login.trim().toLowerCase()));
     return EXIT.ok;
   } catch (error) {

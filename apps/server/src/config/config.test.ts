@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       publicUrl: 'http://localhost:8080',
       logLevel: 'info',
       powBaseBits: 16,
+      requireSecondFactor: true,
     });
     expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
   });
@@ -49,6 +50,9 @@ describe('loadConfig', () => {
       WEB_DIST_DIR: '/srv/web',
       LOG_LEVEL: 'warn',
       POW_BITS: '20',
+      REQUIRE_SECOND_FACTOR: 'false',
+      SMTP_URL: 'smtp://mail.internal:25',
+      MAIL_FROM: 'desk@example.ml',
     });
     expect(config).toEqual({
       port: 3000,
@@ -65,6 +69,8 @@ describe('loadConfig', () => {
       webDistDir: '/srv/web',
       logLevel: 'warn',
       powBaseBits: 20,
+      requireSecondFactor: false,
+      mail: { smtpUrl: 'smtp://mail.internal:25', from: 'desk@example.ml' },
     });
   });
 
@@ -82,6 +88,7 @@ describe('loadConfig', () => {
     ['MAX_FILE_MB', '-5'],
     ['POW_BITS', '33'],
     ['LOG_LEVEL', 'verbose'],
+    ['REQUIRE_SECOND_FACTOR', 'no'],
     ['PUBLIC_URL', 'not a url'],
     ['PUBLIC_URL', 'ftp://example.org'],
     ['PUBLIC_URL', 'https://example.org/?q=1'],

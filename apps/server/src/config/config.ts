@@ -37,7 +37,13 @@ export type Config = {
   readonly webDistDir: string;
   readonly logLevel: LogLevel;
   readonly powBaseBits: number;
+  /** REQUIRE_SECOND_FACTOR (default true): staff without a second factor reach only /api/me and enrolment. */
+  readonly requireSecondFactor: boolean;
+  /** SMTP_URL + MAIL_FROM (case desk): content-free reminders to staff who opted in; null (off) when unset. */
+  readonly mail: MailConfig | null;
 };
+
+export type MailConfig = { readonly smtpUrl: string; readonly from: string };
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -83,6 +89,9 @@ const EnvSchema = v.object({
   WEB_DIST_DIR: v.optional(nonEmpty),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `one of ${LOG_LEVELS.join(', ')}`), 'info'),
   POW_BITS: integerVar(16, 0, 32),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL'))),
+  MAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.email('an e-mail address'))),
+  REQUIRE_SECOND_FACTOR: v.optional(v.pipe(v.picklist(['true', 'false', '1', '0'], 'true or false'), v.transform((s) => s === 'true' || s === '1')), 'true'),
 });
 
 /** apps/web/dist, found from this file so that the server starts from any working directory. */
@@ -122,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (maxFileBytes > maxAlertBytes) issues.push('MAX_FILE_MB: at most MAX_ALERT_MB');
   const publicUrl = normalisePublicUrl(e.PUBLIC_URL, e.PORT);
   if ('issue' in publicUrl) issues.push(publicUrl.issue);
+  if ((e.SMTP_URL === undefined) !== (e.MAIL_FROM === undefined)) issues.push('SMTP_URL: set together with MAIL_FROM, or neither');
   if (issues.length > 0 || 'issue' in publicUrl) throw new ConfigError(issues);
 
   const dataDir = path.resolve(e.DATA_DIR);
@@ -143,5 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: e.WEB_DIST_DIR === undefined ? defaultWebDistDir() : path.resolve(e.WEB_DIST_DIR),
     logLevel: e.LOG_LEVEL,
     powBaseBits: e.POW_BITS,
+    requireSecondFactor: e.REQUIRE_SECOND_FACTOR,
+    mail: e.SMTP_URL === undefined || e.MAIL_FROM === undefined ? null : { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
   };
 }

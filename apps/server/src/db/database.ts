@@ -25,6 +25,7 @@ import * as m0003 from './migrations/0003-second-factor.ts';
 import * as m0004 from './migrations/0004-case-work.ts';
 import * as m0005 from './migrations/0005-forwarding.ts';
 import * as m0006 from './migrations/0006-custody-audit-retention.ts';
+import * as m0007 from './migrations/0007-stats.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -44,6 +45,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-case-work': m0004,
   '0005-forwarding': m0005,
   '0006-custody-audit-retention': m0006,
+  '0007-stats': m0007,
 };
 
 const staticProvider: MigrationProvider = {

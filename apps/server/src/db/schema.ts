@@ -7,13 +7,15 @@
  * never instants. Binary values are base64url text and instants ISO-8601 UTC text, so that the
  * same migrations and queries serve SQLite and PostgreSQL unchanged. Booleans are 0/1 integers.
  */
+import type { Generated } from 'kysely';
 import type { OrgsTables } from './schema-orgs.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { CasesTables } from './schema-cases.ts';
 import type { ForwardingTables } from './schema-forwarding.ts';
 import type { CustodyTables } from './schema-custody.ts';
+import type { StatsTables } from './schema-stats.ts';
 
-export type Database = CoreTables & OrgsTables & SecurityTables & CasesTables & ForwardingTables & CustodyTables;
+export type Database = CoreTables & OrgsTables & SecurityTables & CasesTables & ForwardingTables & CustodyTables & StatsTables;
 
 /** The tables of the first migration (issue 2); each later migration's tables live in schema-<area>.ts. */
 export type CoreTables = {
@@ -46,10 +48,11 @@ export type OrganisationsTable = {
   id: string;
   kind: string; // OrganisationKind
   name: string;
-  x25519_public: string;
-  ed25519_public: string;
-  key_version: number;
+  x25519_public: string; // '' while the organisation has no keys yet (key_version 0)
+  ed25519_public: string; // '' while the organisation has no keys yet (key_version 0)
+  key_version: number; // 0: no keys yet (made later in a member's browser); 1, 2 … after each rotation
   created_at: string;
+  preset: string | null; // migration 0002: the preset entry that made it ('mali:oclei', …), if any
 };
 
 export type UsersTable = {
@@ -145,6 +148,8 @@ export type AlertsTable = {
   duplicate_of: string | null;
   assignee_id: string | null;
   updated_at: string; // last staff action (instant) or the received day
+  priority: Generated<string>; // Priority (migration 0004, default 'normal'): a workflow field in clear, the inbox sorts on it
+  journalist_consent: string | null; // migration 0005: the reporter's signature consenting to sharing with journalists (the server learns the bit)
 };
 
 export type ReceiptLookupsTable = {

@@ -4,6 +4,7 @@ import type { Config } from '../config/config.ts';
 import type { AccountDeps } from '../features/accounts/index.ts';
 import type { PowService } from '../features/pow/index.ts';
 import type { ReporterDeps } from '../features/reporter/index.ts';
+import type { RecoveryDeps } from '../features/security/index.ts';
 import type { Storage } from '../features/shared/storage.ts';
 import type { ChunkFiles, Peppers } from '../features/submissions/index.ts';
 import type { Logger } from '../logging/logger.ts';
@@ -17,6 +18,8 @@ export type AppServices = {
   readonly peppers: Peppers;
   readonly reporter: ReporterDeps;
   readonly accounts: AccountDeps;
+  /** Second factor and recovery (features/security). */
+  readonly security: RecoveryDeps;
   readonly logger: Logger;
   readonly clock: () => Date;
 };

@@ -1,12 +1,14 @@
 /**
  * Periodic clean-up: uploads abandoned past their expiry (their blobs, chunk records and
- * files), expired staff sessions, spent proof-of-work challenges past their memory, and old
+ * files), forwarding package drafts never sent (their files, chunk records and chunk files),
+ * expired staff sessions, spent proof-of-work challenges past their memory, and old
  * throttle windows; then leftover files: temporary files of cut-off writes and blob folders
  * without a row.
  * A cut-off upload never becomes an alert (finalize refuses it); this removes its remains.
  *
- * Files go first, then rows: if the process dies in between, the rows are still there and the
- * next run finishes the job, so no file is ever left without a row that leads to it.
+ * Upload files go first, then rows: if the process dies in between, the rows are still there
+ * and the next run finishes the job. Draft rows go first (see expireDrafts); what a crash
+ * leaves then is files without a row, which the orphan sweep removes.
  */
 import type { ChunkFiles } from '../features/submissions/index.ts';
 
@@ -20,7 +22,15 @@ export type ExpiryRepo = {
   deleteSpentChallenges(now: Date): Promise<number>;
   /** Throttle windows that started before `before` can no longer refuse anything. */
   deleteOldThrottleWindows(before: Date): Promise<number>;
-  /** Which of these blob ids still have a row. */
+  /** Forwarding drafts opened at or before `before` and never sent, or whose alert can no longer be forwarded (ids). */
+  expiredDrafts(before: Date, limit: number): Promise<readonly string[]>;
+  /**
+   * Deletes the draft with its files' rows if it is still unsent and expired (or its alert can
+   * no longer be forwarded), and gives the
+   * file ids (their chunk files go next); null when a send took the draft first.
+   */
+  deleteExpiredDraft(forwardingId: string, before: Date): Promise<readonly string[] | null>;
+  /** Which of these blob ids still have a row (a reporter's blob or a forwarding package file). */
   existingBlobIds(blobIds: readonly string[]): Promise<ReadonlySet<string>>;
 };
 
@@ -40,6 +50,8 @@ export const ORPHAN_AGE_MS = 3600_000;
 export type CleanupResult = {
   readonly submissions: number;
   readonly blobs: number;
+  readonly drafts: number;
+  readonly draftFiles: number;
   readonly sessions: number;
   readonly powChallenges: number;
   readonly throttleWindows: number;
@@ -68,6 +80,33 @@ const THROTTLE_KEEP_MS = 24 * 3600_000;
 
 const BATCH = 100;
 
+/**
+ * A package draft is opened when its sender starts uploading the files, and sent within the
+ * hour or the day; one still unsent after this long was abandoned (the sender chose another
+ * way, or left), and its re-encrypted files would otherwise stay on the server for ever.
+ */
+export const DRAFT_TTL_MS = 7 * 24 * 3600_000;
+
+async function expireDrafts(repo: ExpiryRepo, files: CleanupFiles, now: Date): Promise<Pick<CleanupResult, 'drafts' | 'draftFiles'>> {
+  const before = new Date(now.getTime() - DRAFT_TTL_MS);
+  let drafts = 0;
+  let draftFiles = 0;
+  for (;;) {
+    const expired = await repo.expiredDrafts(before, BATCH);
+    for (const id of expired) {
+      // Unlike uploads, rows go first: a send racing the clean-up must keep its files. A crash
+      // before the files are deleted leaves files without a row, which the orphan sweep removes.
+      const fileIds = await repo.deleteExpiredDraft(id, before);
+      if (fileIds === null) continue;
+      for (const fileId of fileIds) await files.deleteBlob(fileId);
+      drafts += 1;
+      draftFiles += fileIds.length;
+    }
+    if (expired.length < BATCH) break;
+  }
+  return { drafts, draftFiles };
+}
+
 export async function runCleanup(repo: ExpiryRepo, files: CleanupFiles, sessionIdleMinutes: number, now: Date): Promise<CleanupResult> {
   let submissions = 0;
   let blobs = 0;
@@ -83,9 +122,10 @@ export async function runCleanup(repo: ExpiryRepo, files: CleanupFiles, sessionI
     }
     if (expired.length < BATCH) break;
   }
+  const { drafts, draftFiles } = await expireDrafts(repo, files, now);
   const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000);
   const sessions = await repo.deleteExpiredSessions(now, idleSince);
   const powChallenges = await repo.deleteSpentChallenges(now);
   const throttleWindows = await repo.deleteOldThrottleWindows(new Date(now.getTime() - THROTTLE_KEEP_MS));
-  return { submissions, blobs, sessions, powChallenges, throttleWindows, ...(await removeOrphans(repo, files)) };
+  return { submissions, blobs, drafts, draftFiles, sessions, powChallenges, throttleWindows, ...(await removeOrphans(repo, files)) };
 }

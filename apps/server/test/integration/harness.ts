@@ -60,6 +60,9 @@ function testConfig(root: string, kind: DatabaseKind, location: string): Config 
     webDistDir: path.join(root, 'no-web-build'),
     logLevel: 'error',
     powBaseBits: 4,
+    // These flows sign in without TOTP; the second factor has its own tests (features/security).
+    requireSecondFactor: false,
+    mail: null,
   };
 }
 

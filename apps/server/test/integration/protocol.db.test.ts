@@ -178,7 +178,7 @@ describe.each(DATABASE_KINDS)('the encrypted API on %s', (kind) => {
     const replyFile = { name: f.REPLY_FILE_NAME, type: 'image/png', bytes: replyBytes, scrub: 'not-cleaned' as const };
     await session.reply(f.REPLY_TEXT, [replyFile]);
     const refreshed = await session.refresh();
-    expect(refreshed.messages.map((m) => [m.seq, m.senderType, m.text])).toEqual([
+    expect(refreshed.messages.map((m) => [m.seq, m.senderType, 'text' in m ? m.text : m.broken])).toEqual([
       [1, 'organisation', f.STAFF_MESSAGE],
       [2, 'reporter', f.REPLY_TEXT],
     ]);

@@ -6,16 +6,57 @@ import { deskView, endSession, session } from './desk-state.ts';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { DeskNav } from './desk-nav.tsx';
 import { LoginPage } from './login-page.tsx';
+import { OrganisationsPage } from './orgs/organisations-page.tsx';
+import { KeysPage } from './orgs/keys-page.tsx';
+import { DirectoryPage } from './orgs/directory-page.tsx';
+import { enrolmentPending } from './security/enrolment-gate.ts';
+import { SecurityPage } from './security/security-page.tsx';
+import { SecurityUsersPage } from './security/users-page.tsx';
+import { ForwardingInboxPage } from './forwarding/inbox-page.tsx';
+import { ForwardingPage } from './forwarding/forwarding-page.tsx';
+import { AuditPage } from './custody/audit-page.tsx';
+import { CustodyPage } from './custody/custody-page.tsx';
+import { RetentionPage } from './custody/retention-page.tsx';
+import { DuePage } from './cases/due-page.tsx';
+import { NotificationBell, NotificationsPage } from './cases/notifications.tsx';
+import { CaseSettingsPage } from './cases/settings-page.tsx';
 
 function SignedIn() {
   const current = session.value;
   if (current === null) return <LoginPage />;
+  if (enrolmentPending.value) return <SecurityPage session={current} />;
   const view = deskView.value;
   switch (view.name) {
     case 'inbox':
       return <InboxPage session={current} />;
+    case 'orgs':
+      return <OrganisationsPage session={current} />;
+    case 'org-keys':
+      return <KeysPage session={current} />;
+    case 'directory':
+      return <DirectoryPage session={current} />;
     case 'alert':
       return <AlertPage key={view.alertId} session={current} alertId={view.alertId} />;
+    case 'security':
+      return <SecurityPage session={current} />;
+    case 'security-users':
+      return <SecurityUsersPage session={current} />;
+    case 'forwardings':
+      return <ForwardingInboxPage session={current} />;
+    case 'forwarding':
+      return <ForwardingPage key={view.forwardingId} session={current} forwardingId={view.forwardingId} />;
+    case 'custody':
+      return <CustodyPage session={current} />;
+    case 'audit':
+      return <AuditPage session={current} />;
+    case 'retention':
+      return <RetentionPage session={current} />;
+    case 'due':
+      return <DuePage session={current} />;
+    case 'notifications':
+      return <NotificationsPage session={current} />;
+    case 'case-settings':
+      return <CaseSettingsPage session={current} />;
     default:
       return assertNever(view);
   }
@@ -29,6 +70,7 @@ export function DeskApp() {
         {current !== null && (
           <>
             <span class="page-header__user">{t('desk.loggedInAs', { login: current.me.user.login })}</span>
+            {!enrolmentPending.value && <NotificationBell session={current} />}
             <button type="button" class="button button--header" data-testid="logout" onClick={() => void endSession()}>
               {t('desk.logout')}
             </button>
@@ -36,7 +78,7 @@ export function DeskApp() {
         )}
       </PageHeader>
       <main class="page page--desk">
-        {current !== null && <DeskNav session={current} />}
+        {current !== null && !enrolmentPending.value && <DeskNav session={current} />}
         <SignedIn />
       </main>
     </>

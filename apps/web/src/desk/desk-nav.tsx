@@ -17,7 +17,26 @@ type NavEntry = {
   readonly roles: readonly Role[];
 };
 
-const NAV_ENTRIES: readonly NavEntry[] = [{ view: { name: 'inbox' }, label: 'desk.nav.inbox', roles: ['coordinator', 'analyst'] }];
+const NAV_ENTRIES: readonly NavEntry[] = [
+  { view: { name: 'inbox' }, label: 'desk.nav.inbox', roles: ['coordinator', 'analyst'] },
+  // orgs (issue 3)
+  { view: { name: 'orgs' }, label: 'desk.orgs.nav', roles: ['administrator', 'coordinator'] },
+  { view: { name: 'org-keys' }, label: 'desk.orgs.navKeys', roles: ['coordinator', 'analyst', 'authority-liaison', 'journalist'] },
+  { view: { name: 'directory' }, label: 'desk.orgs.navDirectory', roles: ['coordinator'] },
+  // forwarding (issue 3)
+  { view: { name: 'forwardings' }, label: 'desk.forwarding.nav', roles: ['authority-liaison', 'journalist'] },
+  // security (issue 3)
+  { view: { name: 'security' }, label: 'desk.security.nav', roles: [] },
+  { view: { name: 'security-users' }, label: 'desk.security.navUsers', roles: ['administrator'] },
+  // custody (issue 3)
+  { view: { name: 'custody' }, label: 'desk.custody.nav', roles: ['custodian'] },
+  { view: { name: 'audit' }, label: 'desk.custody.navAudit', roles: ['coordinator'] },
+  { view: { name: 'retention' }, label: 'desk.custody.navRetention', roles: ['administrator'] },
+  // cases (issue 3)
+  { view: { name: 'due' }, label: 'desk.cases.navDue', roles: ['coordinator', 'analyst'] },
+  { view: { name: 'notifications' }, label: 'desk.cases.navNotifications', roles: [] },
+  { view: { name: 'case-settings' }, label: 'desk.cases.navSettings', roles: ['administrator', 'coordinator'] },
+];
 
 const hasRole = (session: StaffSession, roles: readonly Role[]): boolean =>
   roles.length === 0 || session.me.memberships.some((m) => roles.includes(m.role));

@@ -8,9 +8,31 @@ import { isApiError, loadPlaces } from '@kenekanko/client';
 import type { StaffSession } from '@kenekanko/client';
 import { api } from '../shared/api.ts';
 import { indexPlaces } from '../shared/places.ts';
+import { checkEnrolment, enrolmentPending } from './security/enrolment-gate.ts';
+import { firstView } from './first-view.ts';
 import type { PlaceIndex } from '../shared/places.ts';
 
-export type DeskView = { readonly name: 'inbox' } | { readonly name: 'alert'; readonly alertId: string };
+export type DeskView =
+  | { readonly name: 'inbox' }
+  // orgs (issue 3)
+  | { readonly name: 'orgs' }
+  | { readonly name: 'org-keys' }
+  | { readonly name: 'directory' }
+  | { readonly name: 'alert'; readonly alertId: string }
+  // security (issue 3)
+  | { readonly name: 'security' }
+  | { readonly name: 'security-users' }
+  // forwarding (issue 3)
+  | { readonly name: 'forwardings' }
+  | { readonly name: 'forwarding'; readonly forwardingId: string }
+  // custody (issue 3)
+  | { readonly name: 'custody' }
+  | { readonly name: 'audit' }
+  | { readonly name: 'retention' }
+  // cases (issue 3)
+  | { readonly name: 'due' }
+  | { readonly name: 'notifications' }
+  | { readonly name: 'case-settings' }
 
 export const session = signal<StaffSession | null>(null);
 export const deskView = signal<DeskView>({ name: 'inbox' });
@@ -23,8 +45,10 @@ export function openView(next: DeskView): void {
 }
 
 export async function startSession(opened: StaffSession): Promise<void> {
+  // SECURITY: while the policy requires a second factor the server refuses the desk; open on enrolment.
+  const mustEnrol = await checkEnrolment(opened);
   session.value = opened;
-  deskView.value = { name: 'inbox' };
+  deskView.value = mustEnrol ? { name: 'security' } : firstView(opened.me.memberships.map((m) => m.role));
   try {
     placeIndex.value = indexPlaces(await loadPlaces(api()));
   } catch {
@@ -37,6 +61,7 @@ export async function endSession(): Promise<void> {
   session.value = null;
   deskView.value = { name: 'inbox' };
   placeIndex.value = null;
+  enrolmentPending.value = false;
   try {
     await current?.logout();
   } catch {

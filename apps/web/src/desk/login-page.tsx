@@ -1,4 +1,9 @@
-/** Staff login. The client derives the keys from the password here; only a login key is sent. */
+/**
+ * Staff login. The client derives the keys from the password here; only a login key is sent.
+ * When the account has a second factor, the server answers 'second-factor-required' and the
+ * page asks for the authenticator code (the password's key derivation is not repeated). The
+ * "lost password" link leads to recovery with the printed recovery key.
+ */
 import { useState } from 'preact/hooks';
 import { staffLogin } from '@kenekanko/client';
 import { t } from '../i18n/desk/catalogues.ts';
@@ -6,6 +11,8 @@ import { api } from '../shared/api.ts';
 import { ErrorBanner } from '../shared/components/error-banner.tsx';
 import { Field, controlProps } from '../shared/components/field.tsx';
 import { startSession } from './desk-state.ts';
+import { CodeForm, useCodePrompt } from './security/code-prompt.tsx';
+import { RecoveryPage } from './security/recovery-page.tsx';
 
 export function LoginPage() {
   const [login, setLogin] = useState('');
@@ -13,6 +20,8 @@ export function LoginPage() {
   const [missing, setMissing] = useState(false);
   const [working, setWorking] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  const [recovering, setRecovering] = useState(false);
+  const [prompt, askCode] = useCodePrompt();
 
   async function submit(): Promise<void> {
     setFailure(null);
@@ -20,7 +29,7 @@ export function LoginPage() {
     if (login.trim() === '' || password === '') return;
     setWorking(true);
     try {
-      const opened = await staffLogin(api(), login, password);
+      const opened = await staffLogin(api(), login, password, { askCode });
       setPassword('');
       await startSession(opened);
     } catch (error) {
@@ -30,6 +39,15 @@ export function LoginPage() {
     }
   }
 
+  if (recovering) return <RecoveryPage onBack={() => setRecovering(false)} />;
+  if (prompt !== null) {
+    return (
+      <section class="panel narrow" aria-labelledby="login-title" data-testid="login-code">
+        <h1 id="login-title">{t('desk.login.title')}</h1>
+        <CodeForm id="login-totp" again={prompt.attempt > 1} onCode={prompt.answer} />
+      </section>
+    );
+  }
   const required = t('desk.invalid.required');
   return (
     <form
@@ -59,6 +77,9 @@ export function LoginPage() {
         {t('desk.login.submit')}
       </button>
       <p class="field__hint">{t('desk.login.note')}</p>
+      <button type="button" class="button button--link" disabled={working} data-testid="login-recover" onClick={() => setRecovering(true)}>
+        {t('desk.security.recovery.link')}
+      </button>
     </form>
   );
 }

@@ -16,6 +16,8 @@ import { SetupPage } from './setup/setup-page.tsx';
 import { readSetupToken } from './setup/setup-values.ts';
 import { PageHeader } from '../shared/components/page-header.tsx';
 import { t } from '../i18n/desk/catalogues.ts';
+import { invitationCodeFromFragment } from '@kenekanko/client';
+import { InvitationPage } from './orgs/invitation-page.tsx';
 
 function takeSetupToken(): string | null {
   const token = readSetupToken(location.hash);
@@ -35,6 +37,19 @@ if (root !== null && location.pathname === '/setup') {
       <PageHeader subtitle={t('desk.setup.title')} />
       <main class="page page--desk">
         <SetupPage token={token} />
+      </main>
+    </>,
+    root,
+  );
+} else if (root !== null && location.hash.startsWith('#invite=')) {
+  // orgs (issue 3): SECURITY: the invitation code is read once and removed from the address bar, like the setup token.
+  const code = invitationCodeFromFragment(location.hash) ?? null;
+  history.replaceState(null, '', location.pathname + location.search);
+  render(
+    <>
+      <PageHeader subtitle={t('desk.orgs.inviteAcceptTitle')} />
+      <main class="page page--desk">
+        <InvitationPage code={code} />
       </main>
     </>,
     root,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ALERT_STATES, ERROR_CODES, INSTITUTION_TYPES, LANGUAGES, WRONGDOING_KINDS } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
-import { LANGUAGE_CHOICES, PUBLIC_CATALOGUES, REGISTRY, tIn } from './catalogues.ts';
+import { PUBLIC_CATALOGUES, REGISTRY } from './all-catalogues.ts';
+import { firstScreenOf } from './first-screen.ts';
 import { DESK_LANGUAGE_CHOICES, DESK_MESSAGES } from './desk/catalogues.ts';
 import { catalogue as english } from './languages/en.ts';
 import { catalogue as french } from './languages/fr.ts';
@@ -59,7 +60,7 @@ describe.each(Object.entries(tables))('the %s catalogues', (_name, byLanguage: P
 describe('catalogue metadata', () => {
   it('has a catalogue for every language of the contracts, and offers them French first', () => {
     expect(REGISTRY.catalogues.map((catalogue) => catalogue.code)).toEqual([...LANGUAGES]);
-    expect(LANGUAGE_CHOICES).toEqual([
+    expect(firstScreenOf(REGISTRY, 'fr').choices.map(({ code, nativeName }) => ({ code, nativeName }))).toEqual([
       { code: 'fr', nativeName: 'Français' },
       { code: 'en', nativeName: 'English' },
       { code: 'bm', nativeName: 'Bamanankan' },
@@ -67,7 +68,7 @@ describe('catalogue metadata', () => {
   });
 
   it('asks for the language in each language', () => {
-    expect(LANGUAGES.map((code) => tIn(code, 'language.choose'))).toEqual(['Choisissez votre langue', 'Choose your language', 'I ka kan sugandi']);
+    expect(firstScreenOf(REGISTRY, 'fr').choices.map((choice) => choice.choose)).toEqual(['Choisissez votre langue', 'Choose your language', 'I ka kan sugandi']);
   });
 
   it('declares the plural categories Intl uses for French and English', () => {

@@ -1,49 +1,43 @@
-/// <reference types="vite/client" />
 /**
- * The reporter-side catalogues and the current language. Every file in ./languages/ is a
- * catalogue (see types.ts) and is picked up here; its code must be one of LANGUAGES in
- * @kenekanko/contracts, because the encrypted answers record the reporter's language and the
- * desk must be able to read it (the type checker says so when a code is missing).
+ * The current language and the catalogues loaded so far; `t`, `locale` and `formats` for
+ * the reporter's pages and the shared components. Catalogues are provided from outside: the
+ * reporter loads one when its language is chosen (lazy-catalogues.ts), so a first load carries
+ * none of them (issue 4's 60 KB budget); the desk provides them all at start
+ * (all-catalogues.ts). Before any is loaded, `t` speaks the first screen's few messages
+ * (first-screen.ts), provided by the reporter's entry.
  *
  * SECURITY: the language is kept in memory only (the first screen asks on every load);
  * nothing about the visit is stored in the browser, not even a preference.
  */
 import { signal } from '@preact/signals';
-import { LANGUAGES } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
 import type { PublicKey } from './languages/fr.ts';
-import { createRegistry } from './registry.ts';
-import type { CatalogueModule } from './registry.ts';
-import type { Catalogue, MessageParams } from './types.ts';
-import { createTranslator, formatMessage } from './translate.ts';
-
-const modules = import.meta.glob<CatalogueModule<PublicKey, Language>>(['./languages/*.ts', '!./languages/*.test.ts'], { eager: true });
-
-export const REGISTRY = createRegistry(modules, LANGUAGES);
-
-function byLanguage(): Readonly<Record<Language, Catalogue<PublicKey>>> {
-  const entries = LANGUAGES.map((code) => {
-    const catalogue = REGISTRY.find(code);
-    if (catalogue === undefined) throw new Error(`no catalogue for the language '${code}' in src/i18n/languages/`);
-    return [code, catalogue] as const;
-  });
-  // Every language of LANGUAGES has its entry (checked above); fromEntries only forgets the key type.
-  return Object.fromEntries(entries) as Record<Language, Catalogue<PublicKey>>;
-}
-
-export const PUBLIC_CATALOGUES = byLanguage();
+import type { Catalogue } from './types.ts';
+import { createTranslator } from './translate.ts';
+import type { InterimMessages } from './translate.ts';
 
 export const FALLBACK_LANGUAGE: Language = 'fr';
 
 export const language = signal<Language>(FALLBACK_LANGUAGE);
 
-/** What the first screen and the language switch offer, each name in its own language. */
-export const LANGUAGE_CHOICES = REGISTRY.choices;
+type Loaded = Readonly<Partial<Record<Language, Catalogue<PublicKey>>>>;
 
-export const { t, locale, formats } = createTranslator(PUBLIC_CATALOGUES, language, FALLBACK_LANGUAGE);
+const loaded = signal<Loaded>({});
+const interim = signal<InterimMessages<PublicKey> | null>(null);
 
-/** A message in a given language rather than the current one (the first screen speaks all of them). */
-export function tIn(code: Language, key: PublicKey, params?: MessageParams): string {
-  const catalogue = PUBLIC_CATALOGUES[code];
-  return formatMessage(catalogue.messages[key], catalogue, params);
+export function provideCatalogues(catalogues: readonly Catalogue<PublicKey>[]): void {
+  const next: Partial<Record<Language, Catalogue<PublicKey>>> = { ...loaded.value };
+  for (const catalogue of catalogues) next[catalogue.code] = catalogue;
+  loaded.value = next;
 }
+
+export function hasCatalogue(code: Language): boolean {
+  return loaded.value[code] !== undefined;
+}
+
+/** The messages shown before any catalogue has arrived (the reporter's first screen). */
+export function provideInterim(messages: InterimMessages<PublicKey>): void {
+  interim.value = messages;
+}
+
+export const { t, locale, formats } = createTranslator(() => loaded.value, language, FALLBACK_LANGUAGE, () => interim.value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PUBLIC_CATALOGUES } from './catalogues.ts';
+import { PUBLIC_CATALOGUES } from './all-catalogues.ts';
 import { daysBetween, formatBytes, formatDateTime, formatDay, formatFcfa, formatNumber, isValidDay, parseAmountInput, todayDay } from './format.ts';
 
 const fr = PUBLIC_CATALOGUES.fr.formats;

@@ -21,7 +21,8 @@ function fileCode(path: string): string {
   return path.replace(/^.*\//, '').replace(/\.[jt]sx?$/, '');
 }
 
-function checked<Key extends string, Code extends string>(path: string, module: CatalogueModule<Key, Code>): Catalogue<Key, Code> {
+/** The catalogue a file exports, checked: named for its code, twelve months, an `other` plural form. */
+export function checkedCatalogue<Key extends string, Code extends string>(path: string, module: CatalogueModule<Key, Code>): Catalogue<Key, Code> {
   const { catalogue } = module;
   if (typeof catalogue !== 'object' || catalogue === null) throw new Error(`${path} exports no \`catalogue\``);
   if (catalogue.code !== fileCode(path)) throw new Error(`${path} declares the code '${catalogue.code}': name the file for its code`);
@@ -43,7 +44,7 @@ export function createRegistry<Key extends string, Code extends string>(
     return index === -1 ? preferred.length : index;
   };
   const catalogues = Object.entries(modules)
-    .map(([path, module]) => checked(path, module))
+    .map(([path, module]) => checkedCatalogue(path, module))
     .sort((a, b) => rank(a.code) - rank(b.code) || a.code.localeCompare(b.code));
   return {
     catalogues,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { signal } from '@preact/signals';
 import { intlPluralRule, OTHER_ONLY, selectPlural } from './plural.ts';
 import { createTranslator, formatMessage } from './translate.ts';
-import { PUBLIC_CATALOGUES } from './catalogues.ts';
+import { PUBLIC_CATALOGUES } from './all-catalogues.ts';
 import type { Catalogue } from './types.ts';
 
 const { fr, en, bm } = PUBLIC_CATALOGUES;
@@ -65,7 +65,7 @@ describe('createTranslator', () => {
 
   it('follows the language signal', () => {
     const language = signal<Code>('fr');
-    const { t, locale, formats } = createTranslator(catalogues, language, 'fr');
+    const { t, locale, formats } = createTranslator(() => catalogues, language, 'fr');
     expect(t('days', { count: 0 })).toBe('0 jour');
     language.value = 'en';
     expect(t('days', { count: 0 })).toBe('0 days');
@@ -76,7 +76,19 @@ describe('createTranslator', () => {
 
   it('falls back to French for a message a newer catalogue lacks', () => {
     const partial = { ...catalogues, en: { ...catalogues.en, messages: { days: 'x' } as Catalogue<Key, Code>['messages'] } };
-    const { t } = createTranslator(partial, signal<Code>('en'), 'fr');
+    const { t } = createTranslator(() => partial, signal<Code>('en'), 'fr');
     expect(t('only')).toBe('seul');
+  });
+
+  it('uses a catalogue provided after it was made, and speaks the interim messages before any', () => {
+    const loaded = signal<Partial<Record<Code, Catalogue<Key, Code>>>>({});
+    const interim = { locale: 'fr-FR', formats: fr.formats, messages: { only: 'avant' } };
+    const { t, formats } = createTranslator(() => loaded.value, signal<Code>('en'), 'fr', () => interim);
+    expect(t('only')).toBe('avant');
+    expect(t('days', { count: 2 })).toBe('days');
+    expect(formats().months[0]).toBe(fr.formats.months[0]);
+    loaded.value = { en: catalogues.en };
+    expect(t('only')).toBe('alone');
+    expect(formats().months[0]).toBe('January');
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { ReadonlySignal } from '@preact/signals';
 import { formatNumber } from './format.ts';
-import { selectPlural } from './plural.ts';
+import { OTHER_ONLY, selectPlural } from './plural.ts';
 import type { Catalogue, LanguageFormats, Message, MessageParams, PluralRule } from './types.ts';
 
 /** What formatting a message needs from its catalogue. */
@@ -31,18 +31,50 @@ export type Translator<Key extends string> = {
   readonly formats: () => LanguageFormats;
 };
 
+/**
+ * What speaks before any catalogue has loaded (the reporter's first screen): a few messages of
+ * the fallback language, its formats and locale. Only plain data: no plural rule, so its
+ * messages are plain strings.
+ */
+export type InterimMessages<Key extends string> = {
+  readonly locale: string;
+  readonly formats: LanguageFormats;
+  readonly messages: { readonly [K in Key]?: string };
+};
+
+/**
+ * `catalogues` is read on every call (a signal's value, say): a catalogue loaded later is used
+ * at once, and components re-render when it arrives. A message missing from the current
+ * catalogue comes from the fallback's, then from `interim`, else the key itself is shown.
+ */
 export function createTranslator<Key extends string, Code extends string>(
-  catalogues: Readonly<Record<Code, Catalogue<Key, Code>>>,
+  catalogues: () => Readonly<Partial<Record<Code, Catalogue<Key, Code>>>>,
   language: ReadonlySignal<Code>,
   fallback: Code,
+  interim: () => InterimMessages<Key> | null = () => null,
 ): Translator<Key> {
+  const current = () => {
+    const all = catalogues();
+    return all[language.value] ?? all[fallback];
+  };
   return {
     t(key, params) {
-      const catalogue = catalogues[language.value];
-      const message = catalogue.messages[key] ?? catalogues[fallback].messages[key];
-      return formatMessage(message ?? key, catalogue, params);
+      const catalogue = current();
+      const message = catalogue?.messages[key] ?? catalogues()[fallback]?.messages[key];
+      if (catalogue !== undefined) return formatMessage(message ?? key, catalogue, params);
+      const early = interim();
+      return early === null ? key : formatMessage(early.messages[key] ?? key, { plural: OTHER_ONLY, formats: early.formats }, params);
     },
-    locale: () => catalogues[language.value].locale,
-    formats: () => catalogues[language.value].formats,
+    locale: () => current()?.locale ?? interim()?.locale ?? 'fr',
+    formats: () => current()?.formats ?? interim()?.formats ?? NO_FORMATS,
   };
 }
+
+/** Formats of last resort, before anything is loaded (never seen once a language is chosen). */
+const NO_FORMATS: LanguageFormats = {
+  months: ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12'],
+  dayPattern: '{day}/{month}/{year}',
+  groupSeparator: ' ',
+  decimalSeparator: ',',
+  byteUnits: ['B', 'KiB', 'MiB'],
+};

@@ -22,6 +22,7 @@ import { isFormDirty, resetForm, retryAfterReconnect, sendState } from './alert-
 import { startOutboxIfWaiting } from './offline/outbox-slot.tsx';
 import { registerServiceWorker } from './offline/register-service-worker.ts';
 import { ReporterApp } from './reporter-app.tsx';
+import { startFirstScreen } from './first-screen.ts';
 
 function forgetEverything(): void {
   view.value = { name: 'home' };
@@ -53,5 +54,6 @@ window.addEventListener('online', retryAfterReconnect);
 void startOutboxIfWaiting();
 if (import.meta.env.PROD) registerServiceWorker();
 
+startFirstScreen();
 const root = document.getElementById('app');
 if (root !== null) render(<ReporterApp />, root);

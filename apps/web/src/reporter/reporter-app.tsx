@@ -1,6 +1,6 @@
-import { LANGUAGE_CHOICES } from '../i18n/catalogues.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import { AlertFormPage } from './alert-form/alert-form-page.tsx';
+import { LANGUAGE_CHOICES } from './first-screen.ts';
 import { HomePage } from './home-page.tsx';
 import { LanguageChooser } from './language-chooser.tsx';
 import { ReceiptPage } from './receipt-page.tsx';

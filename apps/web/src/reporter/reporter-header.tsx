@@ -3,8 +3,10 @@
  * page, large, at the top) and the language switch (not on the first screen, which is itself
  * the choice of language).
  */
-import { LANGUAGE_CHOICES, t } from '../i18n/catalogues.ts';
+import { t } from '../i18n/catalogues.ts';
+import { chooseLanguage } from '../i18n/lazy-catalogues.ts';
 import { LanguageSwitch } from '../shared/components/language-switch.tsx';
+import { LANGUAGE_CHOICES } from './first-screen.ts';
 import { QuickExitButton } from './safety/quick-exit-button.tsx';
 
 export function ReporterHeader(props: { readonly languageSwitch: boolean }) {
@@ -17,7 +19,7 @@ export function ReporterHeader(props: { readonly languageSwitch: boolean }) {
         </div>
         <QuickExitButton />
       </div>
-      {props.languageSwitch && <LanguageSwitch choices={LANGUAGE_CHOICES} />}
+      {props.languageSwitch && <LanguageSwitch choices={LANGUAGE_CHOICES} onChoose={(code) => void chooseLanguage(code).catch(() => undefined)} />}
     </header>
   );
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, ClientError, CLIENT_ERROR_CODES, NetworkError } from '@kenekanko/client';
 import { CryptoError } from '@kenekanko/crypto';
-import { PUBLIC_CATALOGUES } from '../i18n/catalogues.ts';
+import { PUBLIC_CATALOGUES } from '../i18n/all-catalogues.ts';
 import { describeError } from './describe-error.ts';
 
 describe('describeError', () => {
@@ -25,7 +25,8 @@ describe('describeError', () => {
 
   it('has words for every client error code, a new one included', () => {
     const keys = CLIENT_ERROR_CODES.map((code) => describeError(new ClientError(code, 'x')));
-    expect(keys.filter((key) => key === 'error.security')).toHaveLength(4);
+    // untrusted-directory, unsafe-questionnaire, bad-conversation, bad-attachment, bad-package: all tampering.
+    expect(keys.filter((key) => key === 'error.security')).toHaveLength(5);
   });
 
   it('never shows the message of an unknown error', () => {

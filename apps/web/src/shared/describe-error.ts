@@ -21,6 +21,7 @@ function clientErrorKey(code: ClientErrorCode): PublicKey {
     case 'unsafe-questionnaire':
     case 'bad-conversation':
     case 'bad-attachment':
+    case 'bad-package':
       return 'error.security';
     case 'too-large':
       return apiErrorKey('payload-too-large');

@@ -7,6 +7,10 @@
  * request nor the login's timing tells who has an account. Throttles are per login and global,
  * never per address. The session cookie's value is random and the database keeps only its
  * SHA-256, so a database leak yields no live session.
+ *
+ * SECURITY: no session before both factors. A user with an active second factor who sends no
+ * code gets 'second-factor-required' (only after the password matched), a wrong or replayed
+ * code 'second-factor-invalid'; neither creates a session (features/security).
  */
 import { deriveFakeUserSalt, equalBytes, hashLoginKey, randomBytes, sha256, toBase64Url, utf8Encode } from '@kenekanko/crypto';
 import { AppError } from '../../http/app-error.ts';
@@ -14,6 +18,8 @@ import type { AuditLog } from '../shared/audit.ts';
 import { decodeBase64Url } from '../shared/decode.ts';
 import type { Storage } from '../shared/storage.ts';
 import type { PowService } from '../pow/index.ts';
+import { checkSecondFactor } from '../security/index.ts';
+import type { SecondFactorRepos, SecurityDeps } from '../security/index.ts';
 import { bucketFor, enforceThrottles, powPayment } from '../shared/throttle.ts';
 import type { BucketKey, PowSolution, Throttle } from '../shared/throttle.ts';
 import { addSeconds } from '../shared/time.ts';
@@ -60,7 +66,16 @@ export async function saltFor(accounts: AccountRepo, deps: AccountDeps, login: s
 
 export type LoginResult = { readonly userId: string; readonly sessionToken: string };
 
-export async function login(storage: Storage<AccountRepos>, deps: AccountDeps, loginName: string, loginKey: string, now: Date, pow?: PowSolution): Promise<LoginResult> {
+export type LoginInput = {
+  readonly login: string;
+  readonly loginKey: string;
+  /** The authenticator code; required when the user has an active second factor. */
+  readonly totp?: string | undefined;
+  readonly pow?: PowSolution | undefined;
+};
+
+export async function login(storage: Storage<AccountRepos & SecondFactorRepos>, deps: AccountDeps, security: SecurityDeps, input: LoginInput, now: Date): Promise<LoginResult> {
+  const { login: loginName, loginKey, pow } = input;
   await enforceThrottles(
     deps.throttle,
     [
@@ -75,11 +90,12 @@ export async function login(storage: Storage<AccountRepos>, deps: AccountDeps, l
   const expected = user === undefined ? NO_USER_HASH : decodeBase64Url(user.loginKeyHash, 'loginKeyHash');
   const matches = equalBytes(presented, expected);
   if (user === undefined || user.disabled || !matches) throw new AppError('invalid-credentials');
+  const secondFactor = await checkSecondFactor(storage, security, user.id, input.totp, 'login', now);
 
   const sessionToken = toBase64Url(randomBytes(SESSION_TOKEN_BYTES));
   await storage.transaction(async ({ accounts, audit }) => {
     await accounts.insertSession({ idHash: sessionIdHash(sessionToken), userId: user.id, lastSeenAt: now, expiresAt: addSeconds(now, SESSION_MAX_SECONDS) }, now);
-    await audit.append({ actorId: user.id, action: 'login', objectType: 'user', objectId: user.id, details: {} }, now);
+    await audit.append({ actorId: user.id, action: 'login', objectType: 'user', objectId: user.id, details: { secondFactor } }, now);
   });
   return { userId: user.id, sessionToken };
 }

@@ -3,9 +3,10 @@
  * internal notes. Each change and its audit entry commit in one transaction, on the alert's
  * locked row.
  */
-import type { AlertState, PostMessage, TransitionRequest } from '@kenekanko/contracts';
+import type { AlertState, ForwardingState, PostMessage, Role, TransitionRequest } from '@kenekanko/contracts';
 import { PURPOSES } from '@kenekanko/crypto';
 import { AppError } from '../../http/app-error.ts';
+import type { AlertRecord } from '../shared/alerts.ts';
 import { assertEnvelopeShape } from '../shared/envelope-shape.ts';
 import { newId } from '../shared/ids.ts';
 import { assertMessageSignature, messageStatement, placeInConversation } from '../shared/messages.ts';
@@ -13,20 +14,30 @@ import type { Storage } from '../shared/storage.ts';
 import { dayOf } from '../shared/time.ts';
 import { deleteBlobFiles } from '../submissions/index.ts';
 import type { ChunkFiles } from '../submissions/index.ts';
-import { decideTransition } from '../workflow/index.ts';
+import { applyStateChange } from '../workflow/index.ts';
 import { accessibleAlert } from './desk-access.ts';
 import type { DeskRepos } from './ports.ts';
 
-async function checkDuplicateOf(repos: DeskRepos, alertId: string, orgId: string, request: TransitionRequest): Promise<string | null> {
+async function checkDuplicateOf(repos: DeskRepos, alertId: string, orgId: string, request: TransitionRequest): Promise<string | undefined> {
   if (request.to !== 'duplicate') {
     if (request.duplicateOf !== undefined) throw new AppError('validation-failed', { issues: ['duplicateOf'] });
-    return null;
+    return undefined;
   }
   const original = request.duplicateOf === undefined ? undefined : await repos.alerts.findAlert(request.duplicateOf);
   if (original === undefined || original.id === alertId || original.orgId !== orgId) {
     throw new AppError('validation-failed', { issues: ['duplicateOf'] });
   }
   return original.id;
+}
+
+/** The actor's roles in one organisation. */
+export async function rolesIn(repos: Pick<DeskRepos, 'accounts'>, userId: string, orgId: string): Promise<readonly Role[]> {
+  return (await repos.accounts.membershipsOf(userId)).filter((m) => m.orgId === orgId).map((m) => m.role);
+}
+
+/** The states of the alert's forwardings; only a forwarded alert has any that matter (closing). */
+export async function forwardingStatesFor(repos: Pick<DeskRepos, 'desk'>, alert: Pick<AlertRecord, 'id' | 'state'>): Promise<readonly ForwardingState[]> {
+  return alert.state === 'forwarded' ? repos.desk.forwardingStatesOf(alert.id) : [];
 }
 
 export async function changeState(
@@ -37,23 +48,24 @@ export async function changeState(
   request: TransitionRequest,
   now: Date,
 ): Promise<{ readonly state: AlertState; readonly failedFileDeletions: number }> {
-  const at = now.toISOString();
   const deleted = await storage.transaction(async (repos) => {
     const alert = await accessibleAlert(repos, userId, alertId, true);
     if (alert.state !== request.expectedFrom) throw new AppError('conflict');
-    if (!decideTransition(alert.state, request.to).ok) throw new AppError('illegal-transition');
     const duplicateOf = await checkDuplicateOf(repos, alertId, alert.orgId, request);
-    assertEnvelopeShape(request.reasonEnvelope, PURPOSES.reason, 'reasonEnvelope');
-    if (!(await repos.desk.updateState(alertId, alert.state, request.to, duplicateOf, at))) throw new AppError('conflict');
-    const seq = (await repos.desk.lastStateSeq(alertId)) + 1;
-    await repos.desk.insertStateChange({ alertId, seq, fromState: alert.state, toState: request.to, actorId: userId, reasonEnvelope: request.reasonEnvelope, createdAt: at });
-    // SECURITY: spam deletes the ciphertext itself, not just its visibility.
-    const blobIds = request.to === 'spam' ? await repos.desk.deleteCiphertext(alertId) : [];
-    await repos.audit.append(
-      { actorId: userId, action: 'change-state', objectType: 'alert', objectId: alertId, details: { from: alert.state, to: request.to } },
+    const [actorRoles, forwardingStates] = await Promise.all([rolesIn(repos, userId, alert.orgId), forwardingStatesFor(repos, alert)]);
+    await applyStateChange(repos, {
+      alert,
+      to: request.to,
+      actorId: userId,
+      reasonEnvelope: request.reasonEnvelope,
+      via: 'desk',
+      forwardingStates,
+      actorRoles,
+      ...(duplicateOf === undefined ? {} : { duplicateOf }),
       now,
-    );
-    return blobIds;
+    });
+    // SECURITY: spam deletes the ciphertext itself, not just its visibility.
+    return request.to === 'spam' ? repos.desk.deleteCiphertext(alertId) : [];
   });
   return { state: request.to, failedFileDeletions: await deleteBlobFiles(files, deleted) };
 }

@@ -7,7 +7,8 @@ import { AppError } from '../../http/app-error.ts';
 import type { AlertRecord } from '../shared/alerts.ts';
 import type { Storage } from '../shared/storage.ts';
 import type { ChunkFiles } from '../submissions/index.ts';
-import { allowedCoreTransitions } from '../workflow/index.ts';
+import { allowedDeskTransitions } from '../workflow/index.ts';
+import { forwardingStatesFor, rolesIn } from './desk-actions.ts';
 import { accessibleAlert, contentOrgIds } from './desk-access.ts';
 import type { DeskRepos } from './ports.ts';
 
@@ -27,18 +28,22 @@ export function summaryOf(alert: AlertRecord, messages: readonly Pick<MessageVie
     lastMessageFrom: messages.at(-1)?.senderType ?? null,
     assigneeId: alert.assigneeId,
     updatedAt: alert.updatedAt,
+    priority: alert.priority,
   };
 }
 
 export async function staffAlertView(storage: Storage<DeskRepos>, userId: string, alertId: string, now: Date): Promise<StaffAlertView> {
   return storage.transaction(async (repos) => {
     const alert = await accessibleAlert(repos, userId, alertId, false);
-    const [grants, messages, notes, history, blobs] = await Promise.all([
+    const [grants, messages, notes, history, blobs, duplicates, actorRoles, forwardingStates] = await Promise.all([
       repos.alerts.grantsOf(alertId, 'organisation'),
       repos.messages.messagesOf(alertId),
       repos.desk.notesOf(alertId),
       repos.desk.historyOf(alertId),
       repos.desk.blobsOfAlert(alertId),
+      repos.desk.duplicatesOf(alertId),
+      rolesIn(repos, userId, alert.orgId),
+      forwardingStatesFor(repos, alert),
     ]);
     await repos.audit.append({ actorId: userId, action: 'view-alert', objectType: 'alert', objectId: alertId, details: {} }, now);
     return {
@@ -50,8 +55,9 @@ export async function staffAlertView(storage: Storage<DeskRepos>, userId: string
       notes: [...notes],
       history: [...history],
       blobs: [...blobs],
-      allowedTransitions: [...allowedCoreTransitions(alert.state)],
+      allowedTransitions: [...allowedDeskTransitions(alert.state, actorRoles, forwardingStates)],
       duplicateOf: alert.duplicateOf,
+      duplicates: [...duplicates],
     };
   });
 }

@@ -1,5 +1,5 @@
 /** Ports of the staff desk. */
-import type { AlertState, AlertSummary } from '@kenekanko/contracts';
+import type { AlertState, AlertSummary, ForwardingState } from '@kenekanko/contracts';
 import type * as v from 'valibot';
 import type { BlobViewSchema, NoteViewSchema, StateChangeViewSchema } from '@kenekanko/contracts';
 import type { AccountRepo } from '../accounts/index.ts';
@@ -18,7 +18,8 @@ export type NewStateChange = {
   readonly fromState: AlertState;
   readonly toState: AlertState;
   readonly actorId: string;
-  readonly reasonEnvelope: string;
+  /** null only for changes made by the forwarding flow (the forwarding record says why). */
+  readonly reasonEnvelope: string | null;
   readonly createdAt: string;
 };
 
@@ -34,6 +35,10 @@ export type DeskRepo = {
   /** Sets the state (and duplicate link) only if it is still `from`; false otherwise. */
   updateState(alertId: string, from: AlertState, to: AlertState, duplicateOf: string | null, at: string): Promise<boolean>;
   insertStateChange(change: NewStateChange): Promise<void>;
+  /** The states of the alert's forwardings (table of the forwarding area), in no particular order. */
+  forwardingStatesOf(alertId: string): Promise<readonly ForwardingState[]>;
+  /** Ids of the alerts marked as duplicates of this one. */
+  duplicatesOf(alertId: string): Promise<readonly string[]>;
   touchAlert(alertId: string, at: string): Promise<void>;
   findNote(noteId: string): Promise<StoredNote | undefined>;
   insertNote(note: StoredNote, createdAt: string): Promise<void>;

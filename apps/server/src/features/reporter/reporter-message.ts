@@ -16,8 +16,11 @@ import { dayOf } from '../shared/time.ts';
 import { decodeBase64Url } from '../shared/decode.ts';
 import { findAlertByToken, throttleReporter } from './reporter-side.ts';
 import type { ReporterDeps, ReporterRepos } from './reporter-side.ts';
+import type { PowSolution } from '../shared/throttle.ts';
+import { alertWatchers, notify } from '../cases/index.ts';
+import type { CasesRepos } from '../cases/index.ts';
 
-export type ReporterMessageRepos = ReporterRepos & { readonly uploads: UploadRepo };
+export type ReporterMessageRepos = ReporterRepos & { readonly uploads: UploadRepo } & Pick<CasesRepos, 'notifications'>;
 
 async function attachFiles(
   uploads: UploadRepo,
@@ -36,18 +39,18 @@ export async function postReporterMessage(
   storage: Storage<ReporterMessageRepos>,
   files: ChunkFiles,
   deps: ReporterDeps,
-  lookupToken: string,
-  message: PostMessage,
+  request: { readonly lookupToken: string; readonly message: PostMessage; readonly pow?: PowSolution | undefined },
   now: Date,
 ): Promise<{ readonly seq: number; readonly failedFileDeletions: number }> {
+  const { lookupToken, message, pow } = request;
   const token = decodeBase64Url(lookupToken, 'lookupToken');
-  await throttleReporter(deps, 'post', token, now);
+  await throttleReporter(deps, 'post', token, now, pow);
   const alertId = await findAlertByToken(storage.read.lookups, deps.peppers, token);
   if (alertId === undefined) throw new AppError('receipt-not-found');
   const day = dayOf(now);
   const attachmentBlobIds = message.attachments?.blobs.map((b) => b.blobId) ?? [];
 
-  const discarded = await storage.transaction(async ({ alerts, messages, uploads }) => {
+  const discarded = await storage.transaction(async ({ alerts, messages, uploads, notifications }) => {
     const alert = await alerts.lockAlert(alertId);
     if (alert === undefined) throw new AppError('receipt-not-found');
     if ((await placeInConversation(messages, alertId, message)) === 'retry') return [];
@@ -68,6 +71,8 @@ export async function postReporterMessage(
       attachmentBlobIds,
       createdDay: day,
     });
+    // Case work: the assignee (or the coordinators) hear of it, to the day only.
+    await notify({ notifications }, { userIds: await alertWatchers({ notifications }, alert), kind: 'reporter-message', objectId: alertId, precision: 'day', now });
     return dropped;
   });
   return { seq: message.seq, failedFileDeletions: await deleteBlobFiles(files, discarded) };

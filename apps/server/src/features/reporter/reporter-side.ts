@@ -21,6 +21,11 @@ import type { BucketKey, Throttle } from '../shared/throttle.ts';
 import type { Peppers } from '../submissions/index.ts';
 import type { PowService } from '../pow/index.ts';
 import type { PowSolution } from '../shared/throttle.ts';
+import { reporterFollowUp } from '../forwarding/reporter-follow-up.ts';
+import type { ForwardingRepo } from '../forwarding/ports.ts';
+import { reporterIdentityDecisions } from '../custody/index.ts';
+import { orgKeyHistory } from '../orgs/index.ts';
+import type { CustodyRepo } from '../custody/index.ts';
 
 export type LookupRepo = { alertIdByLookup(lookupHashes: readonly string[]): Promise<string | undefined> };
 
@@ -29,6 +34,8 @@ export type ReporterRepos = {
   readonly alerts: AlertRepo;
   readonly messages: MessageRepo;
   readonly directory: DirectoryRepo;
+  readonly forwarding: ForwardingRepo;
+  readonly custody: CustodyRepo;
 };
 
 export type ReporterDeps = {
@@ -47,9 +54,8 @@ export const REPORTER_THROTTLES = {
 
 /**
  * Per token: a wall (a wrong receipt is a typo a few times at most, and a guesser of one token
- * locks out nobody else). Global look-ups: a flood of random tokens makes everyone pay a proof
- * of work instead of locking every reporter out. Posts have no proof-of-work field yet, so
- * their global bucket still refuses; only a valid token reaches the post itself.
+ * locks out nobody else). Global look-ups and posts: a flood makes everyone pay a proof of
+ * work instead of locking every reporter out.
  */
 export async function throttleReporter(deps: ReporterDeps, action: 'lookup' | 'post', token: Uint8Array, now: Date, pow?: PowSolution): Promise<void> {
   const perToken = action === 'lookup' ? REPORTER_THROTTLES.lookupPerToken : REPORTER_THROTTLES.postPerToken;
@@ -57,7 +63,7 @@ export async function throttleReporter(deps: ReporterDeps, action: 'lookup' | 'p
   await enforceThrottles(
     deps.throttle,
     [
-      { bucket: `reporter-${action}:global`, rule: global, whenFull: action === 'lookup' ? 'proof-of-work' : 'refuse' },
+      { bucket: `reporter-${action}:global`, rule: global, whenFull: 'proof-of-work' },
       { bucket: bucketFor(deps.bucketKey, `reporter-${action}`, token), rule: perToken },
     ],
     now,
@@ -89,5 +95,9 @@ export async function reporterAlertView(storage: Storage<ReporterRepos>, deps: R
     answersEnvelope: alert.answersEnvelope,
     contentGrant,
     messages: [...conversation],
+    followUp: await reporterFollowUp(storage.read.forwarding, alert.id),
+    journalistConsent: (await storage.read.forwarding.journalistConsent(alert.id)) !== null,
+    identityDecisions: [...(await reporterIdentityDecisions(storage.read.custody, alert.id))],
+    organisationKeyHistory: await orgKeyHistory(directory, [org.id]),
   };
 }

@@ -16,6 +16,8 @@ import { newId } from '../shared/ids.ts';
 import { SETTING_KEYS } from '../shared/records.ts';
 import type { DirectoryRepo, GrantRecord, MembershipRecord, OrganisationRecord, SettingKey, SignedVersion, UserRecord } from '../shared/records.ts';
 import type { Storage } from '../shared/storage.ts';
+import { MALI_PRESET } from '../orgs/mali-preset.ts';
+import type { OrgRepo } from '../orgs/ports.ts';
 import { verifySignedDocument } from './signed-documents.ts';
 
 /** Port: the writes of a setup, all inside one transaction. */
@@ -32,7 +34,7 @@ export type SetupWrites = {
   deleteSetting(key: SettingKey): Promise<void>;
 };
 
-export type SetupRepos = { readonly directory: DirectoryRepo; readonly setup: SetupWrites; readonly audit: AuditLog };
+export type SetupRepos = { readonly directory: DirectoryRepo; readonly setup: SetupWrites; readonly audit: AuditLog; readonly orgs: OrgRepo };
 
 export type SetupResult = { readonly organisationId: string; readonly coordinatorId: string };
 
@@ -117,8 +119,23 @@ function coordinatorRecord(request: SetupRequest): UserRecord {
   };
 }
 
+/**
+ * orgs (issue 3): the setup person may also be the platform's first administrator (someone
+ * must be able to invite), and the Mali authorities may be seeded, without keys: each one's
+ * keys are made later in its first liaison's browser, and signed into the directory.
+ */
+async function setupExtras(repos: SetupRepos, request: SetupRequest, coordinatorId: string, now: Date): Promise<void> {
+  if (request.administrator === true) {
+    await repos.setup.insertMembership({ id: newId(), userId: coordinatorId, orgId: request.organisation.id, role: 'administrator' }, now);
+  }
+  if (request.maliPreset !== true) return;
+  for (const entry of MALI_PRESET) await repos.orgs.insertOrganisation({ id: newId(), kind: 'authority', name: entry.name, preset: entry.preset }, now);
+  await repos.audit.append({ actorId: coordinatorId, action: 'add-preset', objectType: 'organisation', objectId: null, details: { preset: 'mali', added: MALI_PRESET.length } }, now);
+}
+
 export async function runSetup(storage: Storage<SetupRepos>, request: SetupRequest, now: Date): Promise<SetupResult> {
-  return storage.transaction(async ({ directory, setup, audit }) => {
+  return storage.transaction(async (repos) => {
+    const { directory, setup, audit } = repos;
     await setup.lockSetting(SETTING_KEYS.setupTokenHash);
     if (!(await needsSetup(directory))) throw new AppError('setup-done');
     await checkToken(directory, request.token);
@@ -143,6 +160,7 @@ export async function runSetup(storage: Storage<SetupRepos>, request: SetupReque
     await setup.putSetting(SETTING_KEYS.deploymentSalt, dirBody.deploymentSalt);
     await setup.deleteSetting(SETTING_KEYS.setupTokenHash);
     await audit.append({ actorId: coordinator.id, action: 'setup', objectType: 'organisation', objectId: org.id, details: { grants: grants.length } }, now);
+    await setupExtras(repos, request, coordinator.id, now);
     return { organisationId: org.id, coordinatorId: coordinator.id };
   });
 }

@@ -1,5 +1,5 @@
 /** Port: alert rows as the reporter's side and the desk both need them. */
-import type { AlertState, KeyGrant, Statistics } from '@kenekanko/contracts';
+import type { AlertState, KeyGrant, Priority, Statistics } from '@kenekanko/contracts';
 
 export type AlertRecord = {
   readonly id: string;
@@ -14,6 +14,8 @@ export type AlertRecord = {
   readonly duplicateOf: string | null;
   readonly assigneeId: string | null;
   readonly updatedAt: string;
+  /** Case work (issue 3): a workflow field in clear. */
+  readonly priority: Priority;
 };
 
 export type AlertRepo = {

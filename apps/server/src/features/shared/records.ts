@@ -9,6 +9,8 @@ export const SETTING_KEYS = {
   coalitionSigningPublic: 'coalition_signing_public',
   custodianPublic: 'custodian_public',
   deploymentSalt: 'deployment_salt',
+  /** orgs (issue 3): the routing an administrator proposed, effective once a signed directory carries it. */
+  routingProposed: 'routing_proposed',
 } as const;
 export type SettingKey = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 
@@ -44,6 +46,8 @@ export type SignedVersion = { readonly version: number; readonly body: string; r
 export type DirectoryRepo = {
   setting(key: SettingKey): Promise<string | undefined>;
   latestDirectory(): Promise<SignedVersion | undefined>;
+  /** orgs (issue 3): every signed directory version, oldest first (to vouch for older organisation keys). */
+  directoryVersions(): Promise<readonly SignedVersion[]>;
   latestQuestionnaire(): Promise<SignedVersion | undefined>;
   questionnaireExists(version: number): Promise<boolean>;
   organisation(id: string): Promise<OrganisationRecord | undefined>;

@@ -1,14 +1,31 @@
 /** Staff login and sessions. The password never reaches the server: only a derived login key. */
-import type { Hono } from 'hono';
-import { LoginRequestSchema, ROUTES, SaltRequestSchema } from '@kenekanko/contracts';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { LoginRequestSchema, ROUTES, SaltRequestSchema, SECURITY_ROUTES } from '@kenekanko/contracts';
 import { login, logout, me, resolveSession, saltFor } from '../../features/accounts/index.ts';
+import { enrolmentRequired } from '../../features/security/index.ts';
+import { AppError } from '../app-error.ts';
 import { readJson } from '../parse.ts';
 import type { AppServices } from '../services.ts';
 import { clearSessionCookie, requireStaff, setSessionCookie } from '../staff-session.ts';
 import type { StaffEnv } from '../staff-session.ts';
 
-export function staffGuard(s: AppServices): ReturnType<typeof requireStaff> {
-  return requireStaff((token, now) => resolveSession(s.storage.read.accounts, s.accounts, token, now), s.clock);
+/** What a session without a second factor may reach while REQUIRE_SECOND_FACTOR holds. */
+const OPEN_BEFORE_ENROLMENT: ReadonlySet<string> = new Set([ROUTES.me, ROUTES.authLogout, SECURITY_ROUTES.secondFactor, SECURITY_ROUTES.totpEnrol, SECURITY_ROUTES.totpConfirm]);
+
+/**
+ * A live session, and the second-factor policy. SECURITY: enforced here, on the server, for
+ * every route behind the guard: until the user enrols, anything but /api/me, logout and the
+ * enrolment routes answers 'second-factor-enrolment-required', whatever the desk shows.
+ */
+export function staffGuard(s: AppServices): MiddlewareHandler<StaffEnv> {
+  const session = requireStaff((token, now) => resolveSession(s.storage.read.accounts, s.accounts, token, now), s.clock);
+  return (c, next) =>
+    session(c, async () => {
+      if (!OPEN_BEFORE_ENROLMENT.has(c.req.path) && (await enrolmentRequired(s.storage.read, s.security, c.var.staff.userId))) {
+        throw new AppError('second-factor-enrolment-required');
+      }
+      await next();
+    });
 }
 
 export function registerAuthRoutes(app: Hono<StaffEnv>, s: AppServices): void {
@@ -21,7 +38,7 @@ export function registerAuthRoutes(app: Hono<StaffEnv>, s: AppServices): void {
 
   app.post(ROUTES.authLogin, async (c) => {
     const request = await readJson(c, LoginRequestSchema);
-    const result = await login(s.storage, s.accounts, request.login, request.loginKey, s.clock(), request.pow);
+    const result = await login(s.storage, s.accounts, s.security, request, s.clock());
     setSessionCookie(c, result.sessionToken);
     return c.json({ userId: result.userId });
   });

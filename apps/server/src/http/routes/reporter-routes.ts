@@ -13,8 +13,8 @@ export function registerReporterRoutes(app: Hono<StaffEnv>, s: AppServices): voi
   });
 
   app.post(ROUTES.reporterMessages, async (c) => {
-    const { lookupToken, message } = await readJson(c, ReporterPostMessageRequestSchema);
-    const result = await postReporterMessage(s.storage, s.files, s.reporter, lookupToken, message, s.clock());
+    const { lookupToken, message, pow } = await readJson(c, ReporterPostMessageRequestSchema);
+    const result = await postReporterMessage(s.storage, s.files, s.reporter, { lookupToken, message, pow }, s.clock());
     // SECURITY (H1 audit): only on a disk failure, with a count and no route or id; the operator
     // must learn of it, and the line says no more than "some reporter posted today".
     if (result.failedFileDeletions > 0) s.logger.warn('could not delete discarded upload files', { count: result.failedFileDeletions });

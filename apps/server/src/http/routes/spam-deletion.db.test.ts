@@ -46,7 +46,7 @@ describe.each(DATABASE_KINDS)('spam deletion on %s', (kind) => {
     const after = await h.db.selectFrom('alerts').select(['state', 'kind', 'region_id']).where('id', '=', alertId).executeTakeFirstOrThrow();
     expect(after).toEqual({ state: 'spam', kind: before.kind, region_id: before.region_id });
     const audit = await h.db.selectFrom('audit_log').select('details').where('object_id', '=', alertId).where('action', '=', 'change-state').execute();
-    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toEqual([{ from: 'received', to: 'spam' }]);
+    expect(audit.map((a) => JSON.parse(a.details) as unknown)).toEqual([{ from: 'received', to: 'spam', via: 'desk', seq: 2 }]);
     // The other alert is untouched.
     expect((await h.request('POST', ROUTES.reporterAlert, { json: { lookupToken: other.keys.lookupToken } })).status).toBe(200);
     expect((await h.db.selectFrom('key_grants').select('id').where('object_id', '=', other.alertId).execute()).length).toBe(4);

@@ -209,8 +209,8 @@ export function signedMessage(alertId: string, seq: number, senderType: 'reporte
 }
 
 /** Logs in and returns the Cookie header value to send back. */
-export async function logIn(h: Harness, login: string, loginKey: string): Promise<string> {
-  const response = await h.request('POST', ROUTES.authLogin, { json: { login, loginKey } });
+export async function logIn(h: Harness, login: string, loginKey: string, totp?: string): Promise<string> {
+  const response = await h.request('POST', ROUTES.authLogin, { json: { login, loginKey, totp } });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie') ?? '';
   const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1] ?? '';

@@ -68,7 +68,8 @@ export async function createHarness(kind: DatabaseKind, overrides: Partial<Confi
   const webDistDir = path.join(dir, 'web');
   if (options.webBuild ?? true) await writeWebBuild(webDistDir);
   const base = loadConfig({ DATA_DIR: dir, WEB_DIST_DIR: webDistDir, POW_BITS: '4', PUBLIC_URL });
-  const config: Config = { ...base, ...overrides };
+  // Route tests sign in without TOTP unless they ask for the real default (second-factor tests do).
+  const config: Config = { ...base, requireSecondFactor: false, ...overrides };
   const secrets = await loadOrCreateSecrets(config.secretsDir);
   let now = START;
   const clock = (): Date => now;

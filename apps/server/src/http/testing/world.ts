@@ -12,6 +12,7 @@ import type { OrganisationKind, Role } from '@kenekanko/contracts';
 import {
   canonicalJson,
   derivePasswordKeys,
+  generateRecoveryKey,
   hashLoginKey,
   PURPOSES,
   randomBytes,
@@ -23,6 +24,8 @@ import {
 import { newKeySet, privateKeysBytes, sealGrant, userKeysContext } from '@kenekanko/client';
 import type { KeySet } from '@kenekanko/client';
 import { newId } from '../../features/shared/ids.ts';
+import { deriveTotpKey, totpCode } from '../../features/security/index.ts';
+import { newTotpSecret, sealTotpSecret } from '../../features/security/totp.ts';
 import type { Deployment } from './flows.ts';
 import { logIn, setUp } from './flows.ts';
 import type { Harness } from './harness.ts';
@@ -40,7 +43,16 @@ export type WorldMember = {
   /** Only when the member was made with a password (a real Argon2id derivation, about a second). */
   readonly password: string | null;
   readonly loginKey: string;
-  /** A fresh session's Cookie header value. */
+  /** The printed recovery key that wraps this member's private keys (as typed by a person). */
+  readonly recoveryKey: string;
+  /** The member's TOTP secret when made with `{ totp: true }`, else null. */
+  readonly totpSecret: Uint8Array | null;
+  /** A valid code for `at` (default: the harness clock); throws without `{ totp: true }`. */
+  totpCode(at?: Date): string;
+  /**
+   * A fresh session's Cookie header value. With TOTP, it sends a current code after rewinding
+   * the replay guard, so a test may sign in several times at one instant (replay has its own tests).
+   */
   logIn(): Promise<string>;
 };
 
@@ -52,6 +64,8 @@ export type MemberOptions = {
   readonly login?: string;
   /** Add a membership to an existing member's account instead of a new user. */
   readonly user?: WorldMember;
+  /** Enrol an active TOTP second factor with a known secret (see WorldMember.totpCode). */
+  readonly totp?: boolean;
 };
 
 export type World = {
@@ -95,8 +109,9 @@ async function userCredentials(userId: string, keys: KeySet, password: string | 
   return { salt, loginKey: derived.loginKey, wrappedKeys: wrapKey(derived.wrappingKey, userKeysContext(userId, 1), secret) };
 }
 
-async function insertUser(h: Harness, userId: string, login: string, keys: KeySet, password: string | undefined): Promise<string> {
+async function insertUser(h: Harness, userId: string, login: string, keys: KeySet, password: string | undefined): Promise<{ loginKey: string; recoveryKey: string }> {
   const { salt, loginKey, wrappedKeys } = await userCredentials(userId, keys, password);
+  const recovery = generateRecoveryKey();
   await h.db
     .insertInto('users')
     .values({
@@ -108,12 +123,23 @@ async function insertUser(h: Harness, userId: string, login: string, keys: KeySe
       ed25519_public: b64(keys.ed25519.publicKey),
       key_version: 1,
       wrapped_keys: b64(wrappedKeys),
-      recovery_wrapped_keys: b64(wrapKey(randomBytes(32), userKeysContext(userId, 1), privateKeysBytes(keys))),
+      recovery_wrapped_keys: b64(wrapKey(recovery.bytes, userKeysContext(userId, 1), privateKeysBytes(keys))),
       disabled: 0,
       created_at: h.now().toISOString(),
     })
     .execute();
-  return b64(loginKey);
+  return { loginKey: b64(loginKey), recoveryKey: recovery.display };
+}
+
+async function enrolTotp(h: Harness, userId: string): Promise<Uint8Array> {
+  const secret = newTotpSecret();
+  const envelope = b64(sealTotpSecret(deriveTotpKey(h.secrets.serverSecret), userId, secret));
+  const at = h.now().toISOString();
+  await h.db
+    .insertInto('second_factors')
+    .values({ user_id: userId, method: 'totp', state: 'active', secret_envelope: envelope, last_step: 0, failed_count: 0, created_at: at, enrolled_at: at })
+    .execute();
+  return secret;
 }
 
 async function grantOrgKey(h: Harness, org: WorldOrg, userId: string, userKeys: KeySet): Promise<void> {
@@ -181,10 +207,22 @@ export async function createWorld(h: Harness, deployment?: Deployment): Promise<
     const userId = existing?.userId ?? newId();
     const login = existing?.login ?? options.login ?? `${role}.${userId.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, 'x')}@test.ml`;
     const keys = existing?.keys ?? newKeySet();
-    const loginKey = existing?.loginKey ?? (await insertUser(h, userId, login, keys, options.password));
+    const credentials = existing === undefined ? await insertUser(h, userId, login, keys, options.password) : existing;
+    const { loginKey, recoveryKey } = credentials;
     await h.db.insertInto('memberships').values({ id: newId(), user_id: userId, org_id: org.id, role, created_at: h.now().toISOString() }).execute();
     if (options.grantOrgKey ?? !ROLES_WITHOUT_ORG_KEY.includes(role)) await grantOrgKey(h, org, userId, keys);
-    return { userId, login, role, orgId: org.id, keys, password: existing?.password ?? options.password ?? null, loginKey, logIn: () => logIn(h, login, loginKey) };
+    const totpSecret = existing?.totpSecret ?? (options.totp === true ? await enrolTotp(h, userId) : null);
+    const code = (at: Date = h.now()): string => {
+      if (totpSecret === null) throw new Error('this member has no TOTP (make it with { totp: true })');
+      return totpCode(totpSecret, at);
+    };
+    const signIn = async (): Promise<string> => {
+      if (totpSecret === null) return logIn(h, login, loginKey);
+      await h.db.updateTable('second_factors').set({ last_step: 0 }).where('user_id', '=', userId).execute();
+      return logIn(h, login, loginKey, code());
+    };
+    const password = existing?.password ?? options.password ?? null;
+    return { userId, login, role, orgId: org.id, keys, password, loginKey, recoveryKey, totpSecret, totpCode: code, logIn: signIn };
   };
 
   return { h, deployment: d, coalition, orgs, addOrg, addMember, signDirectory };

@@ -15,6 +15,9 @@ import { HistoryView } from './history-view.tsx';
 import { NotesView } from './notes-view.tsx';
 import { TextActionForm } from './text-action-form.tsx';
 import { TransitionActions } from './transition-actions.tsx';
+import { AlertCustody } from '../custody/alert-custody.tsx';
+import { ForwardingPanel } from '../forwarding/forwarding-panel.tsx';
+import { CasePanel } from '../cases/case-panel.tsx';
 
 /** Why no answers are shown: deleted as spam, no key, or an envelope that did not open. */
 function answersMissingKey(alert: OpenedAlert): 'desk.alert.answersDeleted' | 'desk.alert.noAnswers' | 'desk.alert.answersBroken' | 'desk.alert.answersKeyMismatch' {
@@ -123,6 +126,9 @@ export function AlertPage(props: { readonly session: StaffSession; readonly aler
       {load.status === 'loading' && <p role="status">{t('desk.working')}</p>}
       {load.status === 'failed' && <ErrorBanner error={load.error} />}
       {load.status === 'ready' && <AlertDetails alert={load.alert} reload={reload} />}
+      {load.status === 'ready' && <CasePanel session={props.session} alertId={props.alertId} />}
+      {load.status === 'ready' && <AlertCustody session={props.session} alertId={props.alertId} orgId={load.alert.summary.orgId} />}
+      {load.status === 'ready' && <ForwardingPanel session={props.session} alert={load.alert} />}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import type { AnswersPayload } from '@kenekanko/contracts';
 import { locale, t } from '../../i18n/desk/catalogues.ts';
 import { formatDay, formatFcfa } from '../../i18n/format.ts';
-import { PUBLIC_CATALOGUES } from '../../i18n/catalogues.ts';
+import { PUBLIC_CATALOGUES } from '../../i18n/all-catalogues.ts';
 import { placeName } from '../../shared/places.ts';
 import { placeIndex } from '../desk-state.ts';
 

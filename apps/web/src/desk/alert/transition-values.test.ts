@@ -6,9 +6,10 @@ const ID = 'abcdefghijklmnopqrstuv';
 const OTHER = 'ABCDEFGHIJKLMNOPQRSTUV';
 
 describe('offeredTransitions', () => {
-  it('offers what the server allows, except forwarding and closing', () => {
+  it('offers what the server allows, except forwarding (its own panel)', () => {
     expect(offeredTransitions(ALERT_TRANSITIONS.verified)).toEqual(['in-verification', 'unfounded', 'duplicate', 'out-of-scope', 'spam']);
-    expect(offeredTransitions(ALERT_TRANSITIONS.forwarded)).toEqual([]);
+    expect(offeredTransitions(ALERT_TRANSITIONS.forwarded)).toEqual(['closed']);
+    expect(offeredTransitions(['closed', 'forwarded'])).toEqual(['closed']);
     expect(offeredTransitions(['acknowledged'])).toEqual(['acknowledged']);
   });
 });

@@ -5,12 +5,15 @@ import type { AlertState } from '@kenekanko/contracts';
 import type { DeskMessageKey } from '../../i18n/desk/catalogues.ts';
 
 /**
- * The server's allowed transitions, limited to those set by hand on this desk: forwarding
- * builds a package for a recipient and closing follows the forwardings, in their own flow.
+ * The server's allowed transitions (already limited to this user: only a coordinator is
+ * offered `closed`, once every forwarding is concluded), less `forwarded`: forwarding builds a
+ * package for a recipient in its own panel. The server enforces all of it again.
  */
 export function offeredTransitions(allowed: readonly AlertState[]): readonly AlertState[] {
-  return allowed.filter((state) => CORE_TARGET_STATES.includes(state));
+  return allowed.filter((state) => DESK_SET_STATES.includes(state));
 }
+
+const DESK_SET_STATES: readonly AlertState[] = [...CORE_TARGET_STATES, 'closed'];
 
 export type TransitionCheck =
   | { readonly ok: true; readonly reason: string; readonly duplicateOf?: string }

@@ -1,4 +1,8 @@
-/** The inbox: every alert of the user's organisations, newest activity first, filterable by state. */
+/**
+ * The inbox: every alert of the user's organisations, newest activity first (or highest
+ * priority first), filterable by state, with the case-work columns (priority, assignee, next
+ * deadline, labels opened in this browser).
+ */
 import { useEffect, useState } from 'preact/hooks';
 import { ALERT_STATES } from '@kenekanko/contracts';
 import type { AlertState, AlertSummary } from '@kenekanko/contracts';
@@ -8,10 +12,15 @@ import { daysBetween, todayDay } from '../../i18n/format.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { placeName } from '../../shared/places.ts';
 import { deskFailure, openView, placeIndex } from '../desk-state.ts';
+import { loadBoard } from '@kenekanko/client';
+import { byPriority } from '../cases/case-values.ts';
+import { CaseColumnHeads, CaseColumns } from '../cases/inbox-columns.tsx';
+import type { Board } from '../cases/inbox-columns.tsx';
 
-type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly alerts: readonly AlertSummary[] } | { readonly status: 'failed'; readonly error: unknown };
+type Load = { readonly status: 'loading' } | { readonly status: 'ready'; readonly alerts: readonly AlertSummary[]; readonly board: Board | null } | { readonly status: 'failed'; readonly error: unknown };
+type Sort = 'recent' | 'priority';
 
-function Row(props: { readonly alert: AlertSummary; readonly today: string }) {
+function Row(props: { readonly alert: AlertSummary; readonly today: string; readonly board: Board | null }) {
   const { alert, today } = props;
   const age = daysBetween(alert.receivedDay, today);
   return (
@@ -24,6 +33,7 @@ function Row(props: { readonly alert: AlertSummary; readonly today: string }) {
       <td data-label={t('desk.inbox.region')}>{placeName(placeIndex.value, alert.statistics.regionId)}</td>
       <td data-label={t('desk.inbox.messages')}>{new Intl.NumberFormat(locale()).format(alert.messageCount)}</td>
       <td data-label={t('desk.inbox.lastFrom')}>{alert.lastMessageFrom === null ? t('desk.from.none') : t(`desk.from.${alert.lastMessageFrom}`)}</td>
+      <CaseColumns alert={alert} board={props.board} />
       <td>
         <button type="button" class="button button--secondary" data-testid="inbox-open" onClick={() => openView({ name: 'alert', alertId: alert.id })}>
           {t('desk.inbox.open')}
@@ -33,17 +43,33 @@ function Row(props: { readonly alert: AlertSummary; readonly today: string }) {
   );
 }
 
+/** The case-work columns are a convenience: the inbox still shows without them. */
+async function loadCaseBoard(session: StaffSession, alerts: readonly AlertSummary[]): Promise<Board | null> {
+  try {
+    const orgOf = new Map(alerts.map((a) => [a.id, a.orgId]));
+    const { cases, members } = await loadBoard(session, (alertId) => orgOf.get(alertId));
+    return { cases, logins: new Map(members.map((m) => [m.userId, m.login])) };
+  } catch (error) {
+    deskFailure(error);
+    return null;
+  }
+}
+
 export function InboxPage(props: { readonly session: StaffSession }) {
   const [filter, setFilter] = useState<AlertState | ''>('');
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
+  const [sort, setSort] = useState<Sort>('recent');
 
   useEffect(() => {
     let current = true;
     setLoad({ status: 'loading' });
     props.session
       .listAlerts(filter === '' ? {} : { state: filter })
-      .then((alerts) => current && setLoad({ status: 'ready', alerts }))
+      .then(async (alerts) => {
+        const board = await loadCaseBoard(props.session, alerts);
+        if (current) setLoad({ status: 'ready', alerts, board });
+      })
       .catch((error: unknown) => current && setLoad({ status: 'failed', error: deskFailure(error) }));
     return () => {
       current = false;
@@ -68,6 +94,15 @@ export function InboxPage(props: { readonly session: StaffSession }) {
             ))}
           </select>
         </div>
+        <div class="field">
+          <label class="field__label" for="inbox-sort">
+            {t('desk.cases.sort')}
+          </label>
+          <select id="inbox-sort" data-testid="inbox-sort" value={sort} onChange={(event) => setSort(event.currentTarget.value === 'priority' ? 'priority' : 'recent')}>
+            <option value="recent">{t('desk.cases.sort.recent')}</option>
+            <option value="priority">{t('desk.cases.sort.priority')}</option>
+          </select>
+        </div>
         <button type="button" class="button button--secondary" data-testid="inbox-refresh" onClick={() => setGeneration(generation + 1)}>
           {t('desk.inbox.refresh')}
         </button>
@@ -85,14 +120,15 @@ export function InboxPage(props: { readonly session: StaffSession }) {
               <th scope="col">{t('desk.inbox.region')}</th>
               <th scope="col">{t('desk.inbox.messages')}</th>
               <th scope="col">{t('desk.inbox.lastFrom')}</th>
+              <CaseColumnHeads />
               <th scope="col">
                 <span class="visually-hidden">{t('desk.inbox.open')}</span>
               </th>
             </tr>
           </thead>
           <tbody>
-            {load.alerts.map((alert) => (
-              <Row key={alert.id} alert={alert} today={today} />
+            {(sort === 'priority' ? byPriority(load.alerts) : load.alerts).map((alert) => (
+              <Row key={alert.id} alert={alert} today={today} board={load.board} />
             ))}
           </tbody>
         </table>

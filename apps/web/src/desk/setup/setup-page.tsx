@@ -34,6 +34,7 @@ export function SetupPage(props: { readonly token: string | null }) {
   const [values, setValues] = useState<SetupFormValues>(EMPTY);
   const [errors, setErrors] = useState<ReturnType<typeof checkSetupForm> | null>(null);
   const [working, setWorking] = useState(false);
+  const [maliPreset, setMaliPreset] = useState(true);
   const [failure, setFailure] = useState<unknown>(null);
   const [result, setResult] = useState<SetupResult | null>(null);
   // A reused link should say at once that the platform is set up, not after the whole form.
@@ -78,7 +79,7 @@ export function SetupPage(props: { readonly token: string | null }) {
     if (!check.ok) return;
     setWorking(true);
     try {
-      const done = await setupPlatform(api(), check.input);
+      const done = await setupPlatform(api(), { ...check.input, maliPreset });
       setValues(EMPTY); // the password is no longer needed anywhere
       setResult(done);
     } catch (error) {
@@ -129,6 +130,10 @@ export function SetupPage(props: { readonly token: string | null }) {
           </Field>
         );
       })}
+      <label class="choice" for="setup-mali-preset">
+        <input type="checkbox" id="setup-mali-preset" data-testid="setup-mali-preset" checked={maliPreset} disabled={working} onChange={(event) => setMaliPreset(event.currentTarget.checked)} />
+        <span>{t('desk.orgs.preset')}</span>
+      </label>
       {working && (
         <p role="status" class="field__hint">
           {t('desk.setup.working')}

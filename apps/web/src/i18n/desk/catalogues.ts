@@ -4,7 +4,8 @@
  */
 import { LANGUAGES } from '@kenekanko/contracts';
 import type { Language } from '@kenekanko/contracts';
-import { FALLBACK_LANGUAGE, PUBLIC_CATALOGUES, language } from '../catalogues.ts';
+import { PUBLIC_CATALOGUES, REGISTRY } from '../all-catalogues.ts';
+import { FALLBACK_LANGUAGE, language, provideCatalogues } from '../catalogues.ts';
 import type { PublicKey } from '../languages/fr.ts';
 import type { LanguageChoice } from '../registry.ts';
 import type { Catalogue, MessageTable } from '../types.ts';
@@ -34,4 +35,7 @@ function withDesk(code: Language): Catalogue<DeskMessageKey> {
 // Every language in LANGUAGES gets an entry, so the cast only restores what fromEntries forgets.
 const DESK_CATALOGUES = Object.fromEntries(LANGUAGES.map((code) => [code, withDesk(code)])) as Record<Language, Catalogue<DeskMessageKey>>;
 
-export const { t, locale } = createTranslator(DESK_CATALOGUES, language, FALLBACK_LANGUAGE);
+export const { t, locale } = createTranslator(() => DESK_CATALOGUES, language, FALLBACK_LANGUAGE);
+
+// The shared components (header, errors, language switch) speak the reporter catalogue: the desk has them all.
+provideCatalogues(REGISTRY.catalogues);

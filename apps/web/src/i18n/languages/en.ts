@@ -243,6 +243,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'follow.replyEmpty': 'Write a message or add a file.',
     'follow.refresh': 'Refresh',
     'follow.close': 'Close and clear the screen',
+    'follow.broken': 'This message could not be verified or decrypted: it is not shown.',
 
     'state.received': 'Received',
     'state.acknowledged': 'Acknowledged',
@@ -257,5 +258,29 @@ export const catalogue: Catalogue<PublicKey> = {
     'state.spam': 'Closed',
 
     ...apiErrorMessages('en'),
+
+    // custody (issue 3)
+    'follow.identity.title': 'Your identity',
+    'follow.identity.granted': 'A request to see your identity was granted on {day}.',
+    'follow.identity.refused': 'A request to see your identity was refused on {day}.',
+    // forwarding (issue 3)
+    'follow.forwarding.title': 'What was done with your alert',
+    'follow.forwarding.sent': 'Your alert was sent to {recipient} on {day}.',
+    'follow.forwarding.recipient.authority': 'the competent authority',
+    'follow.forwarding.recipient.media': 'a partner medium',
+    'follow.forwarding.recipient.other': 'a partner organisation',
+    'follow.forwarding.acknowledged': 'It acknowledged it on {day}.',
+    'follow.forwarding.waiting': 'It has not acknowledged it yet.',
+    'follow.forwarding.action.investigation-opened': 'On {day}, an investigation was opened.',
+    'follow.forwarding.action.referred-to-prosecutor': 'On {day}, the case was referred to a prosecutor.',
+    'follow.forwarding.action.sanction': 'On {day}, a sanction was taken.',
+    'follow.forwarding.action.amount-recovered': 'On {day}, money was recovered.',
+    'follow.forwarding.action.published': 'On {day}, a journalistic investigation was published.',
+    'follow.forwarding.action.no-action': 'On {day}, it was decided to take no action.',
+    'follow.forwarding.concluded': 'The case was closed on {day}.',
+    'follow.consent.title': 'Sharing with journalists',
+    'follow.consent.given': 'You agreed that partner journalists may receive your alert.',
+    'follow.consent.ask': 'Partner journalists can investigate too. Nothing is sent to them without your agreement.',
+    'follow.consent.button': 'I agree that partner journalists may receive my alert',
   },
 };

@@ -247,6 +247,7 @@ const messages = {
   'follow.replyEmpty': 'Écrivez un message ou ajoutez un fichier.',
   'follow.refresh': 'Actualiser',
   'follow.close': "Fermer et effacer de l'écran",
+  'follow.broken': "Ce message n'a pas pu être vérifié ou déchiffré\u00a0: il n'est pas affiché.",
 
   'state.received': 'Reçue',
   'state.acknowledged': 'Prise en compte',
@@ -261,6 +262,30 @@ const messages = {
   'state.spam': 'Close',
 
   ...apiErrorMessages('fr'),
+
+  // custody (issue 3)
+  'follow.identity.title': 'Votre identité',
+  'follow.identity.granted': 'Une demande de voir votre identité a été accordée le {day}.',
+  'follow.identity.refused': 'Une demande de voir votre identité a été refusée le {day}.',
+  // forwarding (issue 3)
+  'follow.forwarding.title': 'Suite donnée à votre alerte',
+  'follow.forwarding.sent': 'Votre alerte a été transmise à {recipient} le {day}.',
+  'follow.forwarding.recipient.authority': 'l’autorité compétente',
+  'follow.forwarding.recipient.media': 'un média partenaire',
+  'follow.forwarding.recipient.other': 'une organisation partenaire',
+  'follow.forwarding.acknowledged': 'Elle en a accusé réception le {day}.',
+  'follow.forwarding.waiting': 'Elle n’en a pas encore accusé réception.',
+  'follow.forwarding.action.investigation-opened': 'Le {day}, une enquête a été ouverte.',
+  'follow.forwarding.action.referred-to-prosecutor': 'Le {day}, le dossier a été transmis au procureur.',
+  'follow.forwarding.action.sanction': 'Le {day}, une sanction a été prise.',
+  'follow.forwarding.action.amount-recovered': 'Le {day}, de l’argent a été récupéré.',
+  'follow.forwarding.action.published': 'Le {day}, une enquête journalistique a été publiée.',
+  'follow.forwarding.action.no-action': 'Le {day}, il a été décidé de ne pas donner suite.',
+  'follow.forwarding.concluded': 'Le dossier a été clos le {day}.',
+  'follow.consent.title': 'Partage avec des journalistes',
+  'follow.consent.given': 'Vous avez accepté que des journalistes partenaires reçoivent votre alerte.',
+  'follow.consent.ask': 'Des journalistes partenaires peuvent enquêter aussi. Rien ne leur est envoyé sans votre accord.',
+  'follow.consent.button': 'J’accepte que des journalistes partenaires reçoivent mon alerte',
 } as const satisfies MessageTable<string>;
 
 /** Every message key of the reporter's pages. */

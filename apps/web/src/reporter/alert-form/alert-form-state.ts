@@ -92,7 +92,8 @@ export async function ensurePlaces(): Promise<void> {
   prefetchOutbox();
 }
 
-function checkedDraft(): AlertDraft | null {
+/** Validates the form (showing its errors) and gives the draft, or null. The desk's field page uses it too. */
+export function checkedDraft(): AlertDraft | null {
   attempted = true;
   const result = validateAlertForm(form.value, todayDay(), language.value);
   if (!result.ok) {

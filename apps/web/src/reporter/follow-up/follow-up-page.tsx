@@ -10,6 +10,8 @@ import { formatDay } from '../../i18n/format.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { followSession, goTo } from '../reporter-state.ts';
 import { Conversation } from './conversation.tsx';
+import { IdentityDecisions } from './identity-decisions.tsx';
+import { ForwardingStatus } from './forwarding-status.tsx';
 import { ReceiptEntry } from './receipt-entry.tsx';
 import { ReplyForm } from './reply-form.tsx';
 
@@ -58,6 +60,8 @@ function SessionView(props: { readonly session: ReporterSession }) {
       <p>{t('follow.handledBy', { name: session.organisationName })}</p>
       <p>{t('follow.received', { day: formatDay(session.receivedDay, formats()) })}</p>
       <YourAlert session={session} />
+      <IdentityDecisions session={session} />
+      <ForwardingStatus session={session} />
       <h2>{t('follow.messages')}</h2>
       <Conversation messages={session.messages} organisationName={session.organisationName} />
       <ReplyForm session={session} />

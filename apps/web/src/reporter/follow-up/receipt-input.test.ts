@@ -43,4 +43,11 @@ describe('receipt input', () => {
     expect(checkReceiptInput('')).toEqual({ ok: false, key: 'follow.badFormat', params: { count: 0 } });
     expect(checkReceiptInput(`${receipt.slice(0, 23)}x`)).toEqual({ ok: false, key: 'follow.badFormat', params: { count: 23 } });
   });
+
+  it('reads a letter O typed for 0 as the digit, so the count and the check stay right', () => {
+    let withZero = receipt;
+    while (!withZero.includes('0')) withZero = generateReceipt();
+    expect(checkReceiptInput(formatReceipt(withZero).replace(/0/g, 'O'))).toEqual({ ok: true, receipt: withZero });
+    expect(checkReceiptInput('1234 O')).toEqual({ ok: false, key: 'follow.badFormat', params: { count: 5 } });
+  });
 });

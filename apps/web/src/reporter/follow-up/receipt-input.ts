@@ -13,9 +13,15 @@ export type ReceiptCheck =
 /** Separators people type, paste or that phones insert: spaces of every kind, dashes, dots. */
 const SEPARATORS = /[\s\-\u2010-\u2015\u2212.]/gu;
 
-/** The digits of what was typed, separators removed (other characters are kept, to be refused). */
+/** The letter O, typed (or read off paper) for the digit 0. */
+const LETTER_O = /[oO]/g;
+
+/**
+ * The digits of what was typed, separators removed and a letter O read as the digit 0 (the
+ * check digit still catches a real mistake); other characters are kept, to be refused.
+ */
 export function normalizeReceiptInput(input: string): string {
-  return input.replace(SEPARATORS, '');
+  return input.replace(SEPARATORS, '').replace(LETTER_O, '0');
 }
 
 export function checkReceiptInput(input: string): ReceiptCheck {

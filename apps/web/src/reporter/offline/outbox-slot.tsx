@@ -9,6 +9,8 @@ import { signal } from '@preact/signals';
 import type { ComponentType } from 'preact';
 import type { SealedSubmission } from '@kenekanko/client';
 import type * as outboxModule from './outbox.ts';
+import { language } from '../../i18n/catalogues.ts';
+import { loadCatalogue } from '../../i18n/lazy-catalogues.ts';
 import { openOutboxStore } from './outbox-store.ts';
 
 type OutboxModule = typeof outboxModule;
@@ -24,7 +26,8 @@ function outboxCode(): Promise<readonly [OutboxModule, ComponentType]> {
 }
 
 async function loadOutbox(): Promise<OutboxModule> {
-  const [outbox, view] = await outboxCode();
+  // At start-up no language is chosen yet: the notice speaks the fallback's catalogue.
+  const [[outbox, view]] = await Promise.all([outboxCode(), loadCatalogue(language.value).catch(() => undefined)]);
   notice.value = view;
   await outbox.startOutbox();
   return outbox;
