@@ -16,6 +16,7 @@ import { launchChromium, REPO_ROOT, startServer } from '../test/browser/harness.
 import { setUpFromNode } from '../test/browser/offline-harness.ts';
 import { deskLoginUsable, measureFirstLoad, reporterFormUsable, SLOW_2G } from './first-load.ts';
 import type { FirstLoad } from './first-load.ts';
+import { runStatsBench } from './stats-bench.ts';
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -87,3 +88,6 @@ async function main(): Promise<void> {
 }
 
 await main();
+// Monitoring (issue 5): the dashboard's queries at national scale (BENCH_ALERTS, default 1,000,000).
+out();
+await runStatsBench();

@@ -1,6 +1,7 @@
 /**
  * Helpers for the case-desk browser test: staff people driven through the desk's own pages
- * (sign-in with the authenticator code, TOTP enrolment, accepting an invitation). Codes are
+ * (sign-in with the authenticator code, TOTP enrolment, accepting an invitation), and a
+ * reporter filing an alert and coming back with the receipt. Codes are
  * computed with `otpauth` from the secret the enrolment page shows, as a phone app would; a
  * code is accepted once per 30-second step, so each person remembers the last step used and
  * the next sign-in uses a later one (the server accepts one step ahead for clock drift).
@@ -34,6 +35,16 @@ export async function nextCode(person: StaffPerson): Promise<string> {
   return new TOTP({ secret: Secret.fromBase32(person.secret) }).generate({ timestamp: step * STEP_MS });
 }
 
+/** Waits for `selector`; an error banner shown meanwhile fails at once, with its text. */
+export async function waitOrFail(page: Page, selector: string): Promise<void> {
+  const banner = page.locator('.banner--error[role=alert]').first();
+  const which = await Promise.race([
+    page.waitForSelector(selector, SLOW).then(() => 'ready' as const),
+    banner.waitFor(SLOW).then(() => 'error' as const),
+  ]);
+  if (which === 'error') throw new Error(`the page shows an error instead of ${selector}: ${(await banner.textContent()) ?? ''}`);
+}
+
 /** The enrolment page the desk opens on while the policy requires a second factor. */
 async function enrol(person: StaffPerson): Promise<void> {
   const { page } = person;
@@ -54,10 +65,10 @@ export async function signIn(person: StaffPerson): Promise<void> {
   await page.fill('#password', person.password);
   await page.click('[data-testid=login-submit]');
   if (person.secret === null) {
-    await page.waitForSelector('[data-testid=security-page]', SLOW);
+    await waitOrFail(page, '[data-testid=security-page]');
     await enrol(person);
   } else {
-    await page.waitForSelector('#login-totp', SLOW);
+    await waitOrFail(page, '#login-totp');
     await page.fill('#login-totp', await nextCode(person));
     await page.click('[data-testid=login-totp-submit]');
   }
@@ -85,14 +96,17 @@ export async function invite(page: Page, orgName: string, role: string, login: s
   await page.locator('[data-testid=orgs-page] tr', { hasText: orgName }).locator('[data-testid^=org-open-]').click();
   const members = page.locator('[data-testid=org-members]', { hasText: orgName });
   await members.waitFor(SLOW);
-  const before = (await page.locator('[data-testid=invite-link]').textContent({ timeout: 1 }).catch(() => null)) ?? '';
+  const before = (await page.locator('[data-testid=invite-link]').textContent({ timeout: 500 }).catch(() => null)) ?? '';
   await members.locator('#invite-role').selectOption(role);
   await members.locator('#invite-login').fill(login);
   await members.locator('[data-testid=invite-submit]').click();
-  await expect.poll(() => page.locator('[data-testid=invite-link]').textContent(), SLOW).toMatch(/#invite=/);
-  const link = (await page.locator('[data-testid=invite-link]').textContent()) ?? '';
-  expect(link).not.toBe(before);
-  return link;
+  // A new link, not the one shown for the previous invitation to the same organisation.
+  const shown = async (): Promise<string> => {
+    const text = (await page.locator('[data-testid=invite-link]').textContent({ timeout: 1_000 }).catch(() => null)) ?? '';
+    return text === before ? '' : text;
+  };
+  await expect.poll(shown, SLOW).toMatch(/\/desk\.html#invite=[A-Za-z0-9_-]+$/);
+  return shown();
 }
 
 /** The invitee opens the link in their own browser, chooses a password, and gets their recovery key. */
@@ -105,10 +119,47 @@ export async function acceptInvitation(context: BrowserContext, link: string, pe
   await page.fill('#invite-password', person.password);
   await page.fill('#invite-password-again', person.password);
   await page.click('[data-testid=invite-accept]');
-  await page.waitForSelector('[data-testid=invite-done]', SLOW);
+  await waitOrFail(page, '[data-testid=invite-done]');
   const recoveryKey = (await page.locator('[data-testid=org-recovery-key]').textContent()) ?? '';
   expect(recoveryKey).toMatch(/\w{4}/);
   await page.locator('[data-testid=invite-done] button').click();
   await page.waitForSelector('[data-testid=login-form]', SLOW);
   return { page, recoveryKey };
+}
+
+/** A reporter files an alert from the reporter's page in French; returns the receipt shown. */
+export async function fileAlert(
+  context: BrowserContext,
+  origin: string,
+  alert: { readonly region: string; readonly description: string; readonly identity: readonly [string, string] | null },
+): Promise<string> {
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await page.click('[data-testid=language-fr]');
+  await page.click('[data-testid=home-report]');
+  await page.check('#kind-bribery');
+  await page.selectOption('#regionId', { label: alert.region });
+  await page.selectOption('#institutionType', 'customs');
+  await page.fill('#description', alert.description);
+  if (alert.identity !== null) {
+    await page.fill('#identityName', alert.identity[0]);
+    await page.fill('#identityPhone', alert.identity[1]);
+  }
+  await page.click('[data-testid=submit-alert]');
+  const shown = await page.locator('[data-testid=receipt]').textContent({ timeout: 180_000 });
+  expect(shown).toMatch(/^(\d{4} ){5}\d{4}$/);
+  await context.close();
+  return (shown ?? '').replaceAll(' ', '');
+}
+
+/** The reporter comes back with the receipt (in a fresh browser) and sees the follow-up page. */
+export async function followUp(context: BrowserContext, origin: string, withReceipt: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(origin + '/');
+  await page.click('[data-testid=language-fr]');
+  await page.click('[data-testid=home-follow]');
+  await page.fill('#receipt-input', withReceipt);
+  await page.click('[data-testid=receipt-open]');
+  await page.waitForSelector('[data-testid=reporter-state]', { timeout: 120_000 });
+  return page;
 }

@@ -6,7 +6,7 @@
  */
 import { Hono } from 'hono';
 import type { Kysely } from 'kysely';
-import { ROUTES } from '@kenekanko/contracts';
+import { ROUTES, STATS_ROUTES } from '@kenekanko/contracts';
 import { createExpiryRepo } from './adapters/expiry-repo.ts';
 import { createKyselyStorage } from './adapters/kysely-storage.ts';
 import { createPowLedger, createThrottle } from './adapters/support-repos.ts';
@@ -32,6 +32,7 @@ import { registerSecurityRoutes } from './http/routes/security-routes.ts';
 import { registerCaseRoutes } from './http/routes/case-routes.ts';
 import { registerForwardingRoutes } from './http/routes/forwarding-routes.ts';
 import { registerCustodyRoutes } from './http/routes/custody-routes.ts';
+import { registerStatsRoutes } from './http/routes/stats-routes.ts';
 import { registerSubmissionRoutes } from './http/routes/submission-routes.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import type { AppServices } from './http/services.ts';
@@ -121,6 +122,7 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   const compressor = createCompressor();
   app.use(ROUTES.places, compressPublicAnswers(compressor, { cached: true }));
   app.use(ROUTES.intake, compressPublicAnswers(compressor, { cached: false }));
+  app.use(STATS_ROUTES.publicStats, compressPublicAnswers(compressor, { cached: true }));
   const csrf = csrfGuard(deps.config.publicUrl);
   // Asking for a salt changes nothing; every other auth and staff request that can change state is checked.
   app.use('/api/auth/*', (c, next) => (c.req.path === ROUTES.authSalt ? next() : csrf(c, next)));
@@ -136,6 +138,7 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   registerCaseRoutes(app, services);
   registerForwardingRoutes(app, services);
   registerCustodyRoutes(app, services);
+  registerStatsRoutes(app, services);
   answerWrongMethods(app);
 
   // The coalition key never changes once set, so it is cached after the first hit.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSRF_HEADER, ROUTES, errorMessage } from '@kenekanko/contracts';
 import { createApiClient } from './api-client.ts';
+import { createIntakeApiClient } from './intake-api-client.ts';
 import { ApiError, ClientError, NetworkError } from './errors.ts';
 import { errorResponse, jsonResponse, recordingFetch } from '../test/fake-fetch.ts';
 
@@ -20,6 +21,14 @@ describe('createApiClient', () => {
     expect(request?.headers.get('content-type')).toBe('application/json');
     expect(request?.credentials).toBe('same-origin');
     expect(request?.body).toEqual({ login: 'amina' });
+  });
+
+  it('asks the browser to send no cookie from an anonymous intake client', async () => {
+    const server = recordingFetch(() => jsonResponse(200, { challenge: 'AA', bits: 0, expiresAt: '2026-01-01T00:00:00.000Z' }));
+    await createIntakeApiClient({ baseUrl: 'http://x', fetch: server.fetch }).pow();
+    await createIntakeApiClient({ baseUrl: 'http://x', fetch: server.fetch, anonymous: true }).pow();
+    // A desk session in the same browser (a focal point's) must not travel with an alert.
+    expect(server.requests.map((request) => request.credentials)).toEqual(['same-origin', 'omit']);
   });
 
   it('puts lookup tokens and login keys in bodies, never in the URL', async () => {

@@ -50,6 +50,8 @@ export type ApiClientOptions = {
   readonly onRequest?: (info: RequestInfoForHook) => void;
   /** Keep the session cookie in memory (Node: CLI, tests). Defaults to true outside a browser page. */
   readonly cookieJar?: boolean;
+  /** Send no cookie (see TransportOptions.anonymous): for the anonymous intake. */
+  readonly anonymous?: boolean;
 };
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;

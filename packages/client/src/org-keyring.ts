@@ -62,6 +62,18 @@ function openOrgGrant(grant: KeyGrant, user: KeySet, expected: ExpectedPublics):
   }
 }
 
+/**
+ * An older version that does not open or is not the pair its directory listed is left out: what
+ * was sealed to it shows as broken (as a broken alert grant does), the desk stays usable.
+ */
+function openOlderGrant(grant: KeyGrant, user: KeySet, expected: ExpectedPublics): KeySet | null {
+  try {
+    return openOrgGrant(grant, user, expected);
+  } catch {
+    return null;
+  }
+}
+
 /** Opens every organisation key granted to this user: the current one checked against the signed directory, older ones against the key history. */
 export function openOrganisationKeys(
   me: MeResponse,
@@ -84,7 +96,8 @@ export function openOrganisationKeys(
       const expected = keyHistory.get(orgId)?.get(grant.keyVersion);
       // An older version nothing vouches for was never in a signed directory: nothing was sealed to it.
       if (!addressedToMe(grant, me, orgId) || expected === undefined || versions.has(grant.keyVersion)) continue;
-      versions.set(grant.keyVersion, openOrgGrant(grant, user, expected));
+      const keys = openOlderGrant(grant, user, expected);
+      if (keys !== null) versions.set(grant.keyVersion, keys);
     }
     if (versions.size > 0) orgKeyVersions.set(orgId, versions);
   }

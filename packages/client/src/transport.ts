@@ -22,6 +22,12 @@ export type TransportOptions = {
   readonly onRequest?: (info: RequestInfoForHook) => void;
   /** Keep the session cookie in memory (Node). Defaults to true outside a browser page. */
   readonly cookieJar?: boolean;
+  /**
+   * SECURITY: send no cookie at all (fetch `credentials: 'omit'`). The anonymous intake uses it,
+   * so an alert filed from a browser where someone is signed in to the desk (a focal point, a
+   * shared computer) carries no session the server could link it to.
+   */
+  readonly anonymous?: boolean;
 };
 
 export type Body = { readonly json: unknown } | { readonly bytes: Uint8Array } | null;
@@ -84,7 +90,7 @@ export function createTransport(options: TransportOptions): Transport {
     headers.set(CSRF_HEADER, CSRF_HEADER_VALUE);
     if (body !== null && 'json' in body) headers.set('content-type', 'application/json');
     if (body !== null && 'bytes' in body) headers.set('content-type', 'application/octet-stream');
-    const cookie = jar?.header() ?? null;
+    const cookie = options.anonymous === true ? null : (jar?.header() ?? null);
     if (cookie !== null) headers.set('cookie', cookie);
     // Outside a browser nobody sets Origin; the server's CSRF check compares it with its own.
     if (origin !== null) headers.set('origin', origin);
@@ -98,7 +104,7 @@ export function createTransport(options: TransportOptions): Transport {
       response = await fetchImpl(base + path, {
         method,
         headers: headersFor(body),
-        credentials: 'same-origin',
+        credentials: options.anonymous === true ? 'omit' : 'same-origin',
         redirect: 'error',
         // A copy backed by a plain ArrayBuffer, as fetch's BodyInit requires.
         ...(body === null ? {} : { body: 'json' in body ? JSON.stringify(body.json) : new Uint8Array(body.bytes) }),

@@ -172,6 +172,7 @@ export const NOTIFICATION_KINDS = [
   'forwarding-acknowledgement-overdue',
   'forwarding-acknowledged',
   'forwarding-action',
+  'forwarding-concluded',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = v.picklist(NOTIFICATION_KINDS);

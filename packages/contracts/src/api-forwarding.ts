@@ -146,7 +146,7 @@ export const ForwardingSummarySchema = v.strictObject({
   sentAt: v.string(),
   acknowledgedAt: v.nullable(v.string()),
   concludedAt: v.nullable(v.string()),
-  /** sentAt's day + FORWARDING_ACK_DAYS; overdue while unacknowledged after it. */
+  /** sentAt's day + the sending organisation's forwardingAcknowledgeDays (cases settings, 30 by default); overdue while unacknowledged after it. */
   ackDueDay: DaySchema,
   onwardOf: v.nullable(IdSchema),
   includesIdentity: v.boolean(),

@@ -66,6 +66,8 @@ export const ERROR_CODES = {
   'retention-hold-exists': { status: 409, fr: 'Cette alerte est déjà gelée.', en: 'This alert is already on hold.' },
   'retention-deleted': { status: 409, fr: 'Le contenu chiffré de cette alerte a déjà été supprimé.', en: 'The encrypted content of this alert has already been deleted.' },
   // ---- field (issue 4): add this area's codes here ----
+  // ---- stats (issue 5): add this area's codes here ----
+  'stats-period-open': { status: 409, fr: "Les statistiques d'une période ne sont publiées qu'une fois celle-ci terminée (mois, trimestre ou année écoulés).", en: 'Statistics for a period are released only once it has ended (a past month, quarter or year).' },
   'internal': { status: 500, fr: 'Erreur interne. Votre envoi n’a pas été perdu : réessayez.', en: 'Internal error. Nothing was lost: try again.' },
 } as const satisfies Record<string, { status: number; fr: string; en: string }>;
 

@@ -11,3 +11,4 @@ export * from './api-security.ts';
 export * from './api-cases.ts';
 export * from './api-forwarding.ts';
 export * from './api-custody.ts';
+export * from './api-stats.ts';

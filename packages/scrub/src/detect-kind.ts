@@ -12,6 +12,7 @@ import { isOgg } from './ogg-scrub.ts';
 import { isPng } from './png-scrub.ts';
 import { riffForm } from './riff-chunks.ts';
 import type { ScrubKind } from './scrub-types.ts';
+import { isWebm } from './webm-layout.ts';
 import { readZipDirectory } from './zip-archive.ts';
 
 const HEIF_BRANDS = ['heic', 'heix', 'heim', 'heis', 'hevc', 'hevx', 'hevm', 'hevs', 'mif1', 'msf1', 'mif2', 'MiHE', 'MiHB'];
@@ -81,5 +82,6 @@ export function detectKind(bytes: Uint8Array): ScrubKind | undefined {
   if (isOgg(bytes)) return 'ogg';
   if (isFlac(bytes)) return 'flac';
   if (isMp3(bytes)) return 'mp3';
+  if (isWebm(bytes)) return 'webm';
   return isoKind(bytes) ?? (isPdf(bytes) ? 'pdf' : undefined);
 }

@@ -6,6 +6,8 @@ import { FAKE_VP8, gifExtension, netscape, tinyGif, vp8x, webp } from '../test-s
 import { tinyHeif, tinyMp4 } from '../test-support/iso-fixtures.ts';
 import { ascii, concat, exifPayload, segment, tiffBlock, TINY_BASELINE_JPEG, TINY_PROGRESSIVE_JPEG, withSegments } from '../test-support/jpeg-fixtures.ts';
 import { docx, odt, pptx, xlsx } from '../test-support/office-fixtures.ts';
+import { EBML_IDS } from './ebml.ts';
+import { ebmlHeader, element, simpleBlock, streamed, text as ebmlText, trackEntry, uint } from '../test-support/ebml-builder.ts';
 import { chunk, text, tinyApng, tinyPng } from '../test-support/png-fixtures.ts';
 import { detectKind, loadScrubber, SCRUB_KIND_MIME_TYPES, SCRUB_KINDS, scrub, scrubLazily } from './index.ts';
 
@@ -37,6 +39,15 @@ const SAMPLES = [
   xlsx(),
   pptx(),
   odt(),
+  concat(
+    ebmlHeader(),
+    streamed(
+      EBML_IDS.segment,
+      element(EBML_IDS.info, uint(EBML_IDS.timecodeScale, 1_000_000), ebmlText(EBML_IDS.muxingApp, 'Chrome')),
+      element(EBML_IDS.tracks, trackEntry()),
+      streamed(EBML_IDS.cluster, uint(EBML_IDS.clusterTimecode, 0), simpleBlock(0)),
+    ),
+  ),
 ];
 
 describe('detectKind', () => {

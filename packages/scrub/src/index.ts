@@ -24,6 +24,7 @@ import { runCleaner } from './run-cleaner.ts';
 import type { CleanFunction, ScrubKind, ScrubResult } from './scrub-types.ts';
 import { unsupportedReason } from './unsupported-reason.ts';
 import { cleanWav } from './wav-scrub.ts';
+import { cleanWebm } from './webm-scrub.ts';
 import { cleanWebp } from './webp-scrub.ts';
 
 export { detectKind } from './detect-kind.ts';
@@ -53,6 +54,7 @@ const CLEANERS: { readonly [K in ScrubKind]: CleanFunction } = {
   wav: cleanWav,
   ogg: cleanOgg,
   flac: cleanFlac,
+  webm: cleanWebm,
 };
 
 /** Cleans `bytes` synchronously. Never throws: bad input gives `failed`, unknown kinds `unsupported`. */

@@ -29,6 +29,7 @@ const LOADERS: { readonly [K in ScrubKind]: () => Promise<CleanFunction> } = {
   wav: () => import('./wav-scrub.ts').then((m) => m.cleanWav),
   ogg: () => import('./ogg-scrub.ts').then((m) => m.cleanOgg),
   flac: () => import('./flac-scrub.ts').then((m) => m.cleanFlac),
+  webm: () => import('./webm-scrub.ts').then((m) => m.cleanWebm),
 };
 
 /**

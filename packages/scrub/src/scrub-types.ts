@@ -7,7 +7,7 @@ import type { ScrubFailureCode } from './scrub-error.ts';
 export const SCRUB_KINDS = [
   'jpeg', 'png', 'gif', 'webp', 'heif', 'avif',
   'pdf', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp',
-  'mp3', 'mp4', 'mov', 'm4a', 'wav', 'ogg', 'flac',
+  'mp3', 'mp4', 'mov', 'm4a', 'wav', 'ogg', 'flac', 'webm',
 ] as const;
 
 export type ScrubKind = (typeof SCRUB_KINDS)[number];
@@ -38,6 +38,8 @@ export const SCRUB_KIND_MIME_TYPES: { readonly [K in ScrubKind]: string } = {
   wav: 'audio/wav',
   ogg: 'audio/ogg',
   flac: 'audio/flac',
+  // Audio or video alike (the voice recorder labels its own recordings audio/webm).
+  webm: 'video/webm',
 };
 
 export type ScrubResult =

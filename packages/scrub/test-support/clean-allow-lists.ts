@@ -76,4 +76,9 @@ export const CLEAN_ALLOWED: { readonly [K in ScrubKind]: AllowList } = {
     ...FILE, 'FLAC:BlockSizeMin', 'FLAC:BlockSizeMax', 'FLAC:FrameSizeMin', 'FLAC:FrameSizeMax', 'FLAC:SampleRate', 'FLAC:Channels',
     'FLAC:BitsPerSample', 'FLAC:TotalSamples', 'FLAC:MD5Signature',
   ],
+  webm: [
+    ...FILE, ...['EBMLVersion', 'EBMLReadVersion', 'DocType', 'DocTypeVersion', 'DocTypeReadVersion', 'TimecodeScale', 'Duration'].map((t) => `Matroska:${t}`),
+    ...['TrackNumber', 'TrackUID', 'TrackLanguage', 'TrackDefault', 'CodecID', 'TrackType', 'AudioChannels', 'AudioSampleRate', 'AudioBitsPerSample',
+      'VideoFrameRate', 'ImageWidth', 'ImageHeight', 'DisplayWidth', 'DisplayHeight'].map((t) => `Matroska:*:${t}`),
+  ],
 };

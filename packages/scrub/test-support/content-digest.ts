@@ -93,6 +93,7 @@ export function contentDigest(kind: ScrubKind, path: string, dir: string): Conte
       return framemd5(path, ['0:a']); // not 0:v: a FLAC's cover picture shows up as a video stream
     case 'mp4':
     case 'mov':
+    case 'webm':
       return framemd5(path, ['0:v?', '0:a?']);
     case 'pdf':
       return pdfPages(path, dir);

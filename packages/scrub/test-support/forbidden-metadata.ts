@@ -41,13 +41,15 @@ export const RESTRICTED_GROUPS0: readonly string[] = ['EXIF', 'Vorbis', 'PDF'];
  * Fields a format requires that may stay only with a neutral value: a Vorbis comment header's
  * vendor (empty), movie and track header dates (zero, shown as 0000:00:00), ZIP entry times
  * (the DOS epoch), and an MP3 LAME tag's encoder family without its version (decoders need
- * "LAME" there to trim the encoder delay; exiftool then prints the bytes that follow).
+ * "LAME" there to trim the encoder delay; exiftool then prints the bytes that follow), and a
+ * Matroska track's number (the index blocks refer to, not an album's track number).
  */
 export const ALLOWED_WHEN_NEUTRAL: readonly { readonly name: RegExp; readonly neutral: (value: unknown) => boolean }[] = [
   { name: /^Vorbis:Vendor$/, neutral: (v) => isBlank(v) },
   { name: /^QuickTime:(.+:)?(Track|Media)?(Create|Modify)Date$/, neutral: (v) => isBlank(v) },
   { name: /^ZIP:ZipModifyDate$/, neutral: (v) => v === '1980:01:01 00:00:00' },
   { name: /^MPEG:Encoder$/, neutral: (v) => /^(LAME|Lavf|Lavc|GOGO)(?![\d.])/.test(textOf(v)) },
+  { name: /^Matroska:Track\d+:TrackNumber$/, neutral: (v) => /^\d{1,3}$/.test(textOf(v)) },
 ];
 
 /** A value as text; `exiftool -b` prints values holding control bytes as "base64:...". */

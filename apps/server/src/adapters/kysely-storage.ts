@@ -26,6 +26,8 @@ import type { SecurityRepos } from '../features/security/index.ts';
 import type { CasesRepos } from '../features/cases/index.ts';
 import type { ForwardingRepos } from '../features/forwarding/index.ts';
 import type { CustodyRepos } from '../features/custody/index.ts';
+import type { StatsRepos } from '../features/stats/index.ts';
+import { createStatsRepos } from './stats-repo.ts';
 
 export type Repos = SetupRepos &
   FinalizeRepos &
@@ -36,7 +38,8 @@ export type Repos = SetupRepos &
   SecurityRepos &
   CasesRepos &
   ForwardingRepos &
-  CustodyRepos;
+  CustodyRepos &
+  StatsRepos;
 
 export function createRepos(db: Kysely<Database>): Repos {
   return {
@@ -56,6 +59,7 @@ export function createRepos(db: Kysely<Database>): Repos {
     ...createCasesRepos(db),
     ...createForwardingRepos(db),
     ...createCustodyRepos(db),
+    ...createStatsRepos(db),
   };
 }
 

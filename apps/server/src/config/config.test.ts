@@ -31,6 +31,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       powBaseBits: 16,
       requireSecondFactor: true,
+      statsSuppressionThreshold: 5,
     });
     expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
   });
@@ -53,6 +54,7 @@ describe('loadConfig', () => {
       REQUIRE_SECOND_FACTOR: 'false',
       SMTP_URL: 'smtp://mail.internal:25',
       MAIL_FROM: 'desk@example.ml',
+      STATS_SUPPRESSION_THRESHOLD: '10',
     });
     expect(config).toEqual({
       port: 3000,
@@ -71,6 +73,7 @@ describe('loadConfig', () => {
       powBaseBits: 20,
       requireSecondFactor: false,
       mail: { smtpUrl: 'smtp://mail.internal:25', from: 'desk@example.ml' },
+      statsSuppressionThreshold: 10,
     });
   });
 

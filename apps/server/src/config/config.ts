@@ -41,6 +41,8 @@ export type Config = {
   readonly requireSecondFactor: boolean;
   /** SMTP_URL + MAIL_FROM (case desk): content-free reminders to staff who opted in; null (off) when unset. */
   readonly mail: MailConfig | null;
+  /** STATS_SUPPRESSION_THRESHOLD (default 5): released statistics show any count under it as "< N" (features/stats). */
+  readonly statsSuppressionThreshold: number;
 };
 
 export type MailConfig = { readonly smtpUrl: string; readonly from: string };
@@ -91,6 +93,7 @@ const EnvSchema = v.object({
   POW_BITS: integerVar(16, 0, 32),
   SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL'))),
   MAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.email('an e-mail address'))),
+  STATS_SUPPRESSION_THRESHOLD: integerVar(5, 2, 1000),
   REQUIRE_SECOND_FACTOR: v.optional(v.pipe(v.picklist(['true', 'false', '1', '0'], 'true or false'), v.transform((s) => s === 'true' || s === '1')), 'true'),
 });
 
@@ -155,5 +158,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     powBaseBits: e.POW_BITS,
     requireSecondFactor: e.REQUIRE_SECOND_FACTOR,
     mail: e.SMTP_URL === undefined || e.MAIL_FROM === undefined ? null : { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
+    statsSuppressionThreshold: e.STATS_SUPPRESSION_THRESHOLD,
   };
 }

@@ -63,6 +63,7 @@ function testConfig(root: string, kind: DatabaseKind, location: string): Config 
     // These flows sign in without TOTP; the second factor has its own tests (features/security).
     requireSecondFactor: false,
     mail: null,
+    statsSuppressionThreshold: 5,
   };
 }
 

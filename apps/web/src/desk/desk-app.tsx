@@ -20,6 +20,7 @@ import { RetentionPage } from './custody/retention-page.tsx';
 import { DuePage } from './cases/due-page.tsx';
 import { NotificationBell, NotificationsPage } from './cases/notifications.tsx';
 import { CaseSettingsPage } from './cases/settings-page.tsx';
+import { FieldPage } from './field/field-page.tsx';
 
 function SignedIn() {
   const current = session.value;
@@ -57,6 +58,8 @@ function SignedIn() {
       return <NotificationsPage session={current} />;
     case 'case-settings':
       return <CaseSettingsPage session={current} />;
+    case 'field':
+      return <FieldPage session={current} />;
     default:
       return assertNever(view);
   }

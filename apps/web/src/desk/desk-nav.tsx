@@ -36,6 +36,8 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   { view: { name: 'due' }, label: 'desk.cases.navDue', roles: ['coordinator', 'analyst'] },
   { view: { name: 'notifications' }, label: 'desk.cases.navNotifications', roles: [] },
   { view: { name: 'case-settings' }, label: 'desk.cases.navSettings', roles: ['administrator', 'coordinator'] },
+  // field (issue 4)
+  { view: { name: 'field' }, label: 'desk.field.nav', roles: ['focal-point'] },
 ];
 
 const hasRole = (session: StaffSession, roles: readonly Role[]): boolean =>

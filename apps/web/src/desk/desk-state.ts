@@ -33,6 +33,8 @@ export type DeskView =
   | { readonly name: 'due' }
   | { readonly name: 'notifications' }
   | { readonly name: 'case-settings' }
+  // field (issue 4)
+  | { readonly name: 'field' };
 
 export const session = signal<StaffSession | null>(null);
 export const deskView = signal<DeskView>({ name: 'inbox' });

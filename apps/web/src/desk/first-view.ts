@@ -13,6 +13,8 @@ const FIRST_VIEWS: readonly { readonly roles: readonly Role[]; readonly view: De
   { roles: ['authority-liaison', 'journalist'], view: { name: 'forwardings' } },
   { roles: ['custodian'], view: { name: 'custody' } },
   { roles: ['administrator'], view: { name: 'orgs' } },
+  // field (issue 4): a focal point's page is recording alerts in the field.
+  { roles: ['focal-point'], view: { name: 'field' } },
 ];
 
 /** A user with none of these roles (no membership yet) lands on their account's security page. */

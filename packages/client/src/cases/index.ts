@@ -28,6 +28,7 @@ import type * as v from 'valibot';
 import { caseDocumentContext } from '../contexts.ts';
 import { ClientError } from '../errors.ts';
 import { openGrant } from '../grants.ts';
+import { orgKeyAt } from '../org-keyring.ts';
 import { jsonBytes, parseJsonBytes } from '../json-bytes.ts';
 import type { StaffSession } from '../staff-session.ts';
 
@@ -47,7 +48,8 @@ export type OpenedCase = {
 
 /** The desk key of an alert, opened with its organisation's key; null when not granted or not openable. */
 export function openDeskKey(session: StaffSession, grant: KeyGrant | null, orgId: string): Uint8Array | null {
-  const org = session.keyring.orgKeys.get(orgId);
+  // The key of the version the grant was sealed to: alerts filed before a rotation still open.
+  const org = grant === null ? undefined : orgKeyAt(session.keyring, orgId, grant.recipientKeyVersion);
   if (grant === null || org === undefined || grant.keyKind !== 'desk' || grant.recipientType !== 'organisation' || grant.recipientId !== orgId) return null;
   try {
     return openGrant(grant, org.x25519.privateKey);

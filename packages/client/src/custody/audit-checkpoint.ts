@@ -50,7 +50,8 @@ export function fetchAuditHead(session: StaffSession): Promise<AuditHead> {
 /** Where the browser's own check starts: the last checkpoint if its signature verifies, else the genesis. */
 function startingPoint(session: StaffSession, last: AuditCheckpointView | null): { readonly seq: number; readonly hash: string } {
   if (last === null) return { seq: 0, hash: AUDIT_GENESIS_HASH };
-  const org = session.keyring.directory.organisations.find((o) => o.id === last.orgId && o.keyVersion === last.orgKeyVersion);
+  // orgs (issue 3): a checkpoint signed before a rotation verifies with the older key a signed directory listed.
+  const org = session.keyring.directory.organisations.find((o) => o.id === last.orgId && o.keyVersion === last.orgKeyVersion) ?? session.keyring.keyHistory.get(last.orgId)?.get(last.orgKeyVersion);
   const verified = org !== undefined && verifyStatement(PURPOSES.auditCheckpoint, checkpointStatementOf(last), fromBase64Url(last.signature), fromBase64Url(org.ed25519Public));
   return verified ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: AUDIT_GENESIS_HASH };
 }

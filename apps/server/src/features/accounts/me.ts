@@ -13,15 +13,15 @@ import { SETTING_KEYS } from '../shared/records.ts';
 import type { DirectoryRepo, SignedVersion } from '../shared/records.ts';
 import type { AccountRepo } from './ports.ts';
 
-/**
- * orgs (issue 3): the organisation key grant of the version the signed directory lists, which
- * is the one the browser can check. An organisation whose keys are not signed yet (new, or
- * just rotated) gives its newest grant only through the organisation keys route; an
- * organisation without keys, or not listed, gives none here.
- */
 type MembershipGrants = { readonly orgKeyGrant: KeyGrant | null; readonly olderOrgKeyGrants: KeyGrant[] };
 
-/** The listed version's grant, and the grants of every older version (they open what was sealed before a rotation). */
+/**
+ * orgs (issue 3): the organisation key grant of the version the signed directory lists, which
+ * is the one the browser can check, and the grants of every older version (they open what was
+ * sealed before a rotation; the browser checks them against `keyHistory`). An organisation
+ * whose keys are not signed yet (new, or just rotated) gives its newest grant only through the
+ * organisation keys route; an organisation without keys, or not listed, gives none here.
+ */
 async function listedGrants(orgs: OrgRepo, latest: SignedVersion, orgId: string, userId: string): Promise<MembershipGrants> {
   const listed = v.parse(DirectoryBodySchema, JSON.parse(latest.body)).organisations.find((o) => o.id === orgId);
   if (listed === undefined) return { orgKeyGrant: null, olderOrgKeyGrants: [] };

@@ -7,14 +7,15 @@
  * details (free text, the exact amount, why no action) are an envelope under the package key.
  */
 import { isAllowedForwardingTransition } from '@kenekanko/contracts';
-import type { ForwardingEventKind, ForwardingEventRequest, ForwardingState } from '@kenekanko/contracts';
+import type { ForwardingEventKind, ForwardingEventRequest, ForwardingState, NotificationKind } from '@kenekanko/contracts';
 import { PURPOSES } from '@kenekanko/crypto';
 import { AppError } from '../../http/app-error.ts';
+import { alertWatchers, notify } from '../cases/index.ts';
 import type { AuditAction } from '../shared/audit.ts';
 import { assertEnvelopeShape } from '../shared/envelope-shape.ts';
 import type { Storage } from '../shared/storage.ts';
 import { assertRecipient, rolesByOrg, sideOf } from './access.ts';
-import type { ForwardingDeps, ForwardingEventRecord } from './ports.ts';
+import type { ForwardingDeps, ForwardingEventRecord, ForwardingRecord } from './ports.ts';
 
 const TARGET: Readonly<Record<ForwardingEventKind, ForwardingState>> = {
   acknowledged: 'acknowledged',
@@ -34,6 +35,24 @@ function checkShape(request: ForwardingEventRequest): void {
   const needsDetails = request.action === 'amount-recovered' || request.action === 'no-action';
   if (needsDetails && request.detailsEnvelope === null) throw new AppError('details-required');
   if (request.detailsEnvelope !== null) assertEnvelopeShape(request.detailsEnvelope, PURPOSES.forwardEvent, 'detailsEnvelope');
+}
+
+const NOTICE: Readonly<Record<ForwardingEventKind, NotificationKind>> = {
+  acknowledged: 'forwarding-acknowledged',
+  action: 'forwarding-action',
+  concluded: 'forwarding-concluded',
+};
+
+/**
+ * Who hears of the recipient's follow-up: for a forwarding from the alert's organisation, the
+ * alert's watchers (its assignee, else the coordinators); for one passed on by an authority,
+ * the person who sent it (an authority has no coordinators). The notification names the alert.
+ */
+async function notifySender(repos: ForwardingDeps, forwarding: ForwardingRecord, kind: ForwardingEventKind, actorId: string, now: Date): Promise<void> {
+  const alert = await repos.alerts.findAlert(forwarding.alertId);
+  if (alert === undefined) return;
+  const userIds = forwarding.fromOrgId === alert.orgId ? await alertWatchers(repos, alert) : [forwarding.createdBy];
+  await notify(repos, { userIds, kind: NOTICE[kind], objectId: alert.id, actorId, now });
 }
 
 const sameEvent = (stored: ForwardingEventRecord, request: ForwardingEventRequest): boolean =>
@@ -64,6 +83,7 @@ export async function recordEvent(
     await repos.forwarding.insertEvent({ forwardingId, seq: request.seq, kind: request.kind, action: request.action, actorId: userId, detailsEnvelope: request.detailsEnvelope, createdAt: at });
     const details = { alertId: forwarding.alertId, seq: request.seq, from: forwarding.state, to, action: request.action };
     await repos.audit.append({ actorId: userId, action: AUDIT[request.kind], objectType: 'forwarding', objectId: forwardingId, details }, now);
+    await notifySender(repos, forwarding, request.kind, userId, now);
     return { state: to, seq: request.seq };
   });
 }

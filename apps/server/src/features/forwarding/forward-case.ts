@@ -124,7 +124,7 @@ export type ForwardOutcome = { readonly summary: ForwardingSummary; readonly ale
 
 async function retried(repos: ForwardingDeps, existing: ForwardingRecord, userId: string, request: ForwardRequest): Promise<ForwardOutcome> {
   if (existing.createdBy !== userId || existing.signature !== request.signature) throw new AppError('conflict');
-  const [summary] = await summariesOf(repos.forwarding, [existing]);
+  const [summary] = await summariesOf(repos, [existing]);
   const alert = await repos.alerts.findAlert(existing.alertId);
   if (summary === undefined || alert === undefined) throw new AppError('not-found');
   return { summary, alertState: alert.state, discardedFileIds: [] };
@@ -168,7 +168,7 @@ export async function forwardCase(storage: Storage<ForwardingDeps>, userId: stri
     const action = request.onwardOf === null ? 'forward' : 'forward-onward';
     const details = { alertId: sender.alert.id, fromOrgId: sender.fromOrgId, toOrgId: to.id, files: request.files.length, includesIdentity: request.includesIdentity };
     await repos.audit.append({ actorId: userId, action, objectType: 'forwarding', objectId: record.id, details }, now);
-    const [summary] = await summariesOf(repos.forwarding, [record]);
+    const [summary] = await summariesOf(repos, [record]);
     const alert = await repos.alerts.findAlert(sender.alert.id);
     if (summary === undefined || alert === undefined) throw new AppError('internal');
     return { summary, alertState: alert.state, discardedFileIds };

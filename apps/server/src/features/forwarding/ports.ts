@@ -1,6 +1,7 @@
 /** Ports of forwarding: forwardings and their events, package uploads, consent, identity grants, settings. */
 import type { BlobManifest, ForwardingAction, ForwardingEventKind, ForwardingState, KeyGrant, OrganisationKind } from '@kenekanko/contracts';
 import type { AccountRepo } from '../accounts/index.ts';
+import type { CaseSettingsRepo, NotificationRepo } from '../cases/index.ts';
 import type { DeskRepo } from '../desk/index.ts';
 import type { AlertRepo } from '../shared/alerts.ts';
 import type { AuditLog } from '../shared/audit.ts';
@@ -89,4 +90,8 @@ export type ForwardingDeps = ForwardingRepos & {
   readonly directory: DirectoryRepo;
   readonly desk: DeskRepo;
   readonly audit: AuditLog;
+  /** cases (issue 3): the forwarding organisation hears of the recipient's follow-up. */
+  readonly notifications: NotificationRepo;
+  /** cases (issue 3): the sending organisation's deadlines (the acknowledgement due day). */
+  readonly caseSettings: CaseSettingsRepo;
 };

@@ -14,7 +14,7 @@ import { summariesOf, viewsOf } from './summaries.ts';
 
 export async function forwardingInbox(repos: ForwardingDeps, userId: string): Promise<readonly ForwardingSummary[]> {
   const orgIds = liaisonOrgIds(await rolesByOrg(repos.accounts, userId));
-  return orgIds.length === 0 ? [] : summariesOf(repos.forwarding, await repos.forwarding.receivedBy(orgIds));
+  return orgIds.length === 0 ? [] : summariesOf(repos, await repos.forwarding.receivedBy(orgIds));
 }
 
 /** The forwardings of one alert, for the analysts and coordinators of its organisation. */
@@ -26,7 +26,7 @@ export async function alertForwardings(repos: ForwardingDeps, userId: string, al
   const records = await repos.forwarding.ofAlert(alertId);
   const signature = await repos.forwarding.journalistConsent(alertId);
   return {
-    forwardings: await viewsOf(repos.forwarding, records, () => alert.orgId),
+    forwardings: await viewsOf(repos, records, () => alert.orgId),
     journalistConsent: signature === null ? null : { signature },
     reporterEd25519Public: alert.reporterEd25519Public,
   };
@@ -37,7 +37,7 @@ export async function forwardingView(storage: Storage<ForwardingDeps>, userId: s
     const record = await repos.forwarding.find(forwardingId);
     if (record === undefined) throw new AppError('not-found');
     const side = sideOf(await rolesByOrg(repos.accounts, userId), record);
-    const [view] = await viewsOf(repos.forwarding, [record], (r) => viewerOrgId(side, r));
+    const [view] = await viewsOf(repos, [record], (r) => viewerOrgId(side, r));
     if (view === undefined) throw new AppError('not-found');
     await repos.audit.append({ actorId: userId, action: 'open-package', objectType: 'forwarding', objectId: forwardingId, details: { alertId: record.alertId, side } }, now);
     return view;

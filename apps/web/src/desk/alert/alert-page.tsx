@@ -128,7 +128,7 @@ export function AlertPage(props: { readonly session: StaffSession; readonly aler
       {load.status === 'ready' && <AlertDetails alert={load.alert} reload={reload} />}
       {load.status === 'ready' && <CasePanel session={props.session} alertId={props.alertId} />}
       {load.status === 'ready' && <AlertCustody session={props.session} alertId={props.alertId} orgId={load.alert.summary.orgId} />}
-      {load.status === 'ready' && <ForwardingPanel session={props.session} alert={load.alert} />}
+      {load.status === 'ready' && <ForwardingPanel session={props.session} alert={load.alert} onForwarded={reload} />}
     </div>
   );
 }

@@ -12,7 +12,8 @@ import { deskFailure } from '../desk-state.ts';
 import { EventList, SummaryLine } from './event-list.tsx';
 import { ForwardForm } from './forward-form.tsx';
 
-export function ForwardingPanel(props: { readonly session: StaffSession; readonly alert: OpenedAlert }) {
+/** `onForwarded` re-opens the alert (its state changes on the first forwarding), which reloads this panel too. */
+export function ForwardingPanel(props: { readonly session: StaffSession; readonly alert: OpenedAlert; readonly onForwarded?: () => Promise<void> }) {
   const { session, alert } = props;
   const [data, setData] = useState<AlertForwardings | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
@@ -45,7 +46,7 @@ export function ForwardingPanel(props: { readonly session: StaffSession; readonl
         ))}
       </ul>
       {!forwardable && <p>{t('desk.forwarding.notForwardable')}</p>}
-      {forwardable && answers !== null && data !== null && <ForwardForm session={session} alert={alert} answers={answers} consent={data.journalistConsent} onSent={load} />}
+      {forwardable && answers !== null && data !== null && <ForwardForm session={session} alert={alert} answers={answers} consent={data.journalistConsent} onSent={props.onForwarded ?? load} />}
     </section>
   );
 }

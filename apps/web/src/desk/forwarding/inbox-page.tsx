@@ -1,4 +1,4 @@
-/** A liaison's inbox: only what was forwarded to their organisation, with the 30-day acknowledgement badge. */
+/** A liaison's inbox: only what was forwarded to their organisation, with the acknowledgement badge (the sending organisation's deadline, 30 days by default). */
 import { useEffect, useState } from 'preact/hooks';
 import { listForwardingInbox } from '@kenekanko/client';
 import type { StaffSession } from '@kenekanko/client';
@@ -19,7 +19,7 @@ export function ForwardingInboxPage(props: { readonly session: StaffSession }) {
       <h1 id="forwarding-inbox-title">{t('desk.forwarding.inbox')}</h1>
       {failure !== null && <ErrorBanner error={failure} />}
       {list === null && failure === null && <p role="status">{t('desk.working')}</p>}
-      {list?.length === 0 && <p>{t('desk.forwarding.inboxEmpty')}</p>}
+      {list?.length === 0 && <p data-testid="forwarding-inbox-empty">{t('desk.forwarding.inboxEmpty')}</p>}
       <ul data-testid="forwarding-inbox">
         {list?.map((f) => (
           <li key={f.id}>

@@ -11,6 +11,7 @@ import { locale, t } from '../../i18n/desk/catalogues.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { deskFailure, openView } from '../desk-state.ts';
+import { firstView } from '../first-view.ts';
 import { CodeForm } from './code-prompt.tsx';
 import { enrolmentPending } from './enrolment-gate.ts';
 import { QrCode } from './qr-code.tsx';
@@ -87,7 +88,7 @@ export function SecurityPage(props: { readonly session: StaffSession }) {
               data-testid="totp-continue"
               onClick={() => {
                 enrolmentPending.value = false;
-                openView({ name: 'inbox' });
+                openView(firstView(props.session.me.memberships.map((m) => m.role)));
               }}
             >
               {t('desk.security.enrol.continue')}

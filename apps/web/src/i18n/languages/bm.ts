@@ -153,6 +153,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'files.willSendUncleaned': 'A bɛna ci a saniyabali.',
     'files.tooLarge': 'Nin ka bon ni {max} ye: a tɛ se ka ci.',
     'files.unreadable': 'Nin ma se ka kalan.',
+    'files.needsNetwork': "Nin sugu saniya bɛ ɛntɛrinɛti de fɛ siɲɛ fɔlɔ. A tɛna taa ni nin lasɔmini ye: a fara a kan kɔfɛ ni ɛntɛrinɛti sera, walima i ka lasɔmini ci a kɔ.",
 
     'voice.open': 'Kumakan cikan minɛ',
     'voice.another': 'Kumakan cikan wɛrɛ minɛ',
@@ -316,6 +317,8 @@ export const catalogue: Catalogue<PublicKey> = {
     'api.checkpoint-signature-invalid': 'Kunnafoni dɔw minnu cira, olu ma ɲɛ.',
     'api.retention-hold-exists': 'Nin ni baara wɛrɛ ma bɛn. Ɲɛ in lakura ka a lajɛ tugun.',
     'api.retention-deleted': 'Nin ni baara wɛrɛ ma bɛn. Ɲɛ in lakura ka a lajɛ tugun.',
+    // stats (issue 5): generic text until a translator writes it.
+    'api.stats-period-open': 'Nin tɛ se ka kɛ.',
     'api.second-factor-required': 'I ka kan ka don fɔlɔ.',
     'api.second-factor-invalid': 'Tɔgɔ walima gundo kumaden ma ɲɛ.',
     'api.second-factor-enrolment-required': 'I tɛ se ka nin kɛ.',

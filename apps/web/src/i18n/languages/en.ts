@@ -121,6 +121,8 @@ export const catalogue: Catalogue<PublicKey> = {
     'files.willSendUncleaned': 'Will be sent without cleaning.',
     'files.tooLarge': 'This file is larger than {max}: it cannot be sent.',
     'files.unreadable': 'This file could not be read.',
+    'files.needsNetwork':
+      'Cleaning this kind of file needs the network once. It will not leave with this alert: add it later, when the network returns, or send the alert without it.',
 
     'voice.open': 'Record a voice message',
     'voice.another': 'Record another voice message',

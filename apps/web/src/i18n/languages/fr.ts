@@ -113,6 +113,8 @@ const messages = {
   'files.willSendUncleaned': 'Sera envoyé sans nettoyage.',
   'files.tooLarge': 'Ce fichier dépasse {max}\u00a0: il ne peut pas être envoyé.',
   'files.unreadable': "Ce fichier n'a pas pu être lu.",
+  'files.needsNetwork':
+    "Nettoyer ce genre de fichier demande le réseau une première fois. Il ne partira pas avec cette alerte : ajoutez-le plus tard, quand le réseau revient, ou envoyez l'alerte sans lui.",
 
   'voice.open': 'Enregistrer un message vocal',
   'voice.another': 'Enregistrer un autre message vocal',

@@ -61,6 +61,12 @@ function FileStatus(props: { readonly entry: FileEntry; readonly onFiles: FilesU
       return <p class="field__error">{t('files.tooLarge', { max: formatBytes(MAX_FILE_BYTES, formats()) })}</p>;
     case 'unreadable':
       return <p class="field__error">{t('files.unreadable')}</p>;
+    case 'needs-network':
+      return (
+        <p class="file__status file__status--warn" role="alert" data-testid="file-needs-network">
+          {t('files.needsNetwork')}
+        </p>
+      );
     default:
       return assertNever(entry);
   }

@@ -5,7 +5,8 @@
  * chunk (`@kenekanko/scrub/lazy`), so a photo never pulls in the PDF library.
  */
 import { SCRUB_KIND_MIME_TYPES } from '@kenekanko/scrub';
-import { scrubLazily } from '@kenekanko/scrub/lazy';
+import { detectKind, loadScrubber } from '@kenekanko/scrub/lazy';
+import type { ScrubResult } from '@kenekanko/scrub';
 import { assertNever } from '../../shared/assert-never.ts';
 import { MAX_FILE_BYTES } from './file-entry.ts';
 import type { FileEntry } from './file-entry.ts';
@@ -19,7 +20,16 @@ export async function cleanEntry(
 ): Promise<FileEntry> {
   const { id, name, size } = pending;
   if (bytes.length > maxBytes) return { id, name, size, status: 'too-large' };
-  const result = await scrubLazily(bytes);
+  const kind = detectKind(bytes);
+  let result: ScrubResult = { status: 'unsupported', reason: 'this kind of file cannot be cleaned' };
+  if (kind !== undefined) {
+    try {
+      result = (await loadScrubber(kind))(bytes);
+    } catch {
+      // This kind's cleaner was never fetched and cannot be now: say so, never send the file uncleaned.
+      return { id, name, size, status: 'needs-network' };
+    }
+  }
   switch (result.status) {
     case 'cleaned':
       return { id, name, size: result.bytes.length, status: 'cleaned', bytes: result.bytes, type: SCRUB_KIND_MIME_TYPES[result.kind], removed: result.removed };

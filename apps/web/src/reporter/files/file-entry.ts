@@ -17,6 +17,8 @@ export type FileEntry = { readonly id: number; readonly name: string; readonly s
   | { readonly status: 'uncleanable'; readonly bytes: Uint8Array; readonly type: string; readonly sendAnyway: boolean }
   | { readonly status: 'too-large' }
   | { readonly status: 'unreadable' }
+  /** Its kind's cleaner was never fetched and the network is gone: left out, and the reporter is told to add it later. */
+  | { readonly status: 'needs-network' }
 );
 
 let nextId = 1;
@@ -28,18 +30,22 @@ export function pendingEntry(file: { readonly name: string; readonly size: numbe
 export async function readAndClean(pending: FileEntry, file: Blob, maxBytes: number = MAX_FILE_BYTES): Promise<FileEntry> {
   // Refuse before reading, so a huge file never sits in a small phone's memory.
   if (file.size > maxBytes) return { id: pending.id, name: pending.name, size: pending.size, status: 'too-large' };
+  const { id, name, size } = pending;
+  // The cleaners load on the first file picked: a text alert never downloads them.
+  const [code, bytes] = await Promise.allSettled([import('./file-cleaning.ts'), file.arrayBuffer()]);
+  if (bytes.status === 'rejected') return { id, name, size, status: 'unreadable' };
+  // Offline, without the service worker's cache: cleaning needs the network once, to fetch the code.
+  if (code.status === 'rejected') return { id, name, size, status: 'needs-network' };
   try {
-    // The cleaners load on the first file picked: a text alert never downloads them.
-    const [{ cleanEntry }, bytes] = await Promise.all([import('./file-cleaning.ts'), file.arrayBuffer()]);
-    return await cleanEntry(pending, new Uint8Array(bytes), file.type, maxBytes);
+    return await code.value.cleanEntry(pending, new Uint8Array(bytes.value), file.type, maxBytes);
   } catch {
-    return { id: pending.id, name: pending.name, size: pending.size, status: 'unreadable' };
+    return { id, name, size, status: 'unreadable' };
   }
 }
 
 export type FilesProblem = 'pending' | 'undecided' | 'too-large' | null;
 
-/** Why these files cannot be sent yet, if they cannot. Unreadable files are simply left out. */
+/** Why these files cannot be sent yet, if they cannot. Unreadable files and those waiting for the network are left out (and say so). */
 export function filesProblem(entries: readonly FileEntry[]): FilesProblem {
   if (entries.some((entry) => entry.status === 'cleaning')) return 'pending';
   if (entries.some((entry) => entry.status === 'too-large')) return 'too-large';

@@ -8,6 +8,7 @@ import type { IntakeApi } from '@kenekanko/client';
 let client: IntakeApi | null = null;
 
 export function intakeApi(): IntakeApi {
-  client ??= createIntakeApiClient({ baseUrl: '' });
+  // SECURITY: no cookie goes with an alert, even when a desk session exists in this browser.
+  client ??= createIntakeApiClient({ baseUrl: '', anonymous: true });
   return client;
 }

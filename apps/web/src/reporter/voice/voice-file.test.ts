@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filesProblem, toDraftFiles } from '../files/file-entry.ts';
 import type { FileEntry } from '../files/file-entry.ts';
-import { EBML_IDS } from './ebml.ts';
-import { concat, ebmlHeader, element, indexOf, simpleBlock, streamed, text, trackEntry, uint } from './testing/ebml-builder.ts';
+import { EBML_IDS } from '../../../../../packages/scrub/src/ebml.ts';
+import { concat, ebmlHeader, element, indexOf, simpleBlock, streamed, text, trackEntry, uint } from '../../../../../packages/scrub/test-support/ebml-builder.ts';
 import { addVoiceFile, nextVoiceNumber, voiceFile, voiceFileName } from './voice-file.ts';
 
 const recording = concat(

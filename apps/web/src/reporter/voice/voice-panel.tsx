@@ -16,7 +16,7 @@ import { MAX_RECORDING_MS } from './recording-clock.ts';
 import type { ClockReading } from './recording-clock.ts';
 import { canRecord, startRecording } from './recorder.ts';
 import type { ActiveRecording, Recording } from './recorder.ts';
-import { addVoiceFile, nextVoiceNumber, voiceFile } from './voice-file.ts';
+import { addVoiceFile, nextVoiceNumber, prefetchVoiceCleaner, voiceFile } from './voice-file.ts';
 import { problemOf } from './voice-problem.ts';
 import type { VoiceProblem } from './voice-problem.ts';
 import { ProblemBanner, ReadyStage, RecordingStage, ReviewStage, WorkingStage } from './voice-stages.tsx';
@@ -58,13 +58,13 @@ export function VoicePanel(props: VoicePanelProps) {
 
   // SECURITY: leaving the page (or the form) mid-recording throws the recording away and
   // frees the microphone, even if the permission prompt was still open (see start()).
-  useEffect(
-    () => () => {
+  useEffect(() => {
+    prefetchVoiceCleaner();
+    return () => {
       mounted.current = false;
       active.current?.cancel();
-    },
-    [],
-  );
+    };
+  }, []);
   useEffect(() => {
     if (stage.name !== 'review' || stage.url === undefined) return undefined;
     const url = stage.url;

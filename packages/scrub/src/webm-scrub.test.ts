@@ -4,9 +4,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EBML_IDS, childrenOf, readElement, readFloat } from './ebml.ts';
-import { cleanWebm } from './webm-cleaner.ts';
+import { CLEAN_ALLOWED } from '../test-support/clean-allow-lists.ts';
+import { contentDigest } from '../test-support/content-digest.ts';
+import { readMetadata } from '../test-support/exiftool.ts';
+import { toolsAvailable } from '../test-support/external-tools.ts';
+import { findForbiddenMetadata, findUnexpectedMetadata } from '../test-support/forbidden-metadata.ts';
+import { concat, ebmlHeader, element, float64, indexOf, simpleBlock, streamed, text, trackEntry, uint } from '../test-support/ebml-builder.ts';
+import { detectKind, scrub } from './index.ts';
+import { ScrubError } from './scrub-error.ts';
+import { cleanWebm } from './webm-scrub.ts';
 import { readWebmLayout, webmDurationSeconds } from './webm-layout.ts';
-import { concat, ebmlHeader, element, float64, indexOf, simpleBlock, streamed, text, trackEntry, uint } from './testing/ebml-builder.ts';
 
 const CHROME = new TextEncoder().encode('Chrome');
 
@@ -32,8 +39,7 @@ function infoOf(bytes: Uint8Array) {
 
 function cleaned(bytes: Uint8Array) {
   const result = cleanWebm(bytes);
-  if (!result.ok) throw new Error(`not cleaned: ${result.reason}`);
-  return result;
+  return { ...result, durationSeconds: webmDurationSeconds(result.bytes) };
 }
 
 describe('cleanWebm on what a browser records', () => {
@@ -138,8 +144,11 @@ describe('cleanWebm refuses what it cannot vouch for', () => {
     ['an element larger than its parent', concat(ebmlHeader(), element(EBML_IDS.segment, [0x15, 0x49, 0xa9, 0x66, 0x90, 0x2a]))],
   ];
   it.each(cases)('%s', (_name, bytes) => {
-    const result = cleanWebm(bytes);
-    expect(result.ok).toBe(false);
+    expect(() => cleanWebm(bytes)).toThrow(ScrubError);
+  });
+
+  it('is reported by scrub() as a failed webm, never as cleaned', () => {
+    expect(scrub(good.subarray(0, good.length - 2))).toMatchObject({ status: 'failed', kind: 'webm', code: 'malformed' });
   });
 });
 
@@ -184,5 +193,47 @@ describe('the parser', () => {
     expect(clusters[1]?.end).toBe(bytes.length);
     expect(layout.segment.end).toBe(bytes.length);
     expect(readElement(bytes, layout.segment.start, bytes.length).end).toBe(bytes.length);
+  });
+});
+
+describe('webm as a scrub kind', () => {
+  it('is detected by its EBML DocType only; Matroska is not called webm', () => {
+    expect(detectKind(chromeLikeRecording())).toBe('webm');
+    expect(detectKind(concat(ebmlHeader('matroska'), element(EBML_IDS.segment)))).toBeUndefined();
+    expect(detectKind(Uint8Array.of(0x1a, 0x45, 0xdf, 0xa3))).toBeUndefined();
+  });
+
+  it('is cleaned by scrub() like any other kind', () => {
+    const result = scrub(chromeLikeRecording());
+    expect(result).toMatchObject({ status: 'cleaned', kind: 'webm', removed: ['software name'] });
+    if (result.status === 'cleaned') expect(indexOf(result.bytes, CHROME)).toBe(-1);
+  });
+});
+
+const judged = toolsAvailable('exiftool', 'ffmpeg');
+
+describe.skipIf(!judged)('a WebM written by ffmpeg with identifying metadata, judged by exiftool', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kk-webm-exif-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const source = path.join(dir, 'dirty.webm');
+  const target = path.join(dir, 'clean.webm');
+  const tags = ['title=Alerte de Moussa Traoré', 'artist=Moussa Traoré', 'comment=Kati, mairie', 'creation_time=2024-01-02T03:04:05Z', 'location=+12.6392-008.0029/'];
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'sine=frequency=300:duration=1', '-c:a', 'libopus', ...tags.flatMap((tag) => ['-metadata', tag]), source]);
+  const result = scrub(new Uint8Array(readFileSync(source)));
+  writeFileSync(target, result.status === 'cleaned' ? result.bytes : new Uint8Array());
+
+  it('was dirty before', () => {
+    expect(findForbiddenMetadata(readMetadata(source)).length).toBeGreaterThan(0);
+  });
+
+  it('leaves nothing identifying and nothing unexpected, and plays the same', () => {
+    expect(result).toMatchObject({ status: 'cleaned', kind: 'webm' });
+    const left = readMetadata(target);
+    expect(findForbiddenMetadata(left)).toEqual([]);
+    expect(findUnexpectedMetadata(left, CLEAN_ALLOWED.webm)).toEqual([]);
+    const before = contentDigest('webm', source, dir);
+    const after = contentDigest('webm', target, dir);
+    expect(after.ok).toBe(true);
+    expect(after.digest).toBe(before.digest);
   });
 });

@@ -3,7 +3,7 @@
  * other element. Anything else at the top level (a second Segment, trailing bytes) is
  * refused: the cleaner only vouches for a file it understood from the first byte to the last.
  */
-import { EBML_IDS, EbmlError, childrenOf, readChildren, readString } from './ebml.ts';
+import { EBML_IDS, EbmlError, childrenOf, readChildren, readElement, readString } from './ebml.ts';
 import type { EbmlElement } from './ebml.ts';
 import { DEFAULT_TIMECODE_SCALE_NS, blockSpanTicks, readInfoTiming } from './webm-duration.ts';
 
@@ -19,6 +19,19 @@ export type WebmLayout = {
 /** Whether the bytes start like an EBML file (magic bytes only, never a name or MIME type). */
 export function looksLikeEbml(bytes: Uint8Array): boolean {
   return EBML_MAGIC.every((byte, index) => bytes[index] === byte);
+}
+
+/** Whether the file is WebM: EBML magic bytes and an EBML header whose DocType is "webm". Never throws. */
+export function isWebm(bytes: Uint8Array): boolean {
+  if (!looksLikeEbml(bytes)) return false;
+  try {
+    const header = readElement(bytes, 0, bytes.length);
+    if (header.id !== EBML_IDS.header) return false;
+    const docType = childrenOf(bytes, header).find((child) => child.id === EBML_IDS.docType);
+    return docType !== undefined && readString(bytes, docType) === 'webm';
+  } catch {
+    return false;
+  }
 }
 
 export function readWebmLayout(bytes: Uint8Array): WebmLayout {

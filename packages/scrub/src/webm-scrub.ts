@@ -11,7 +11,9 @@
  * else there becomes Void. The cleaned bytes are parsed again and refused if anything that
  * should have gone is still there. A file we do not fully understand is never called clean.
  *
- * This lives beside the recorder until @kenekanko/scrub cleans WebM; it should move there.
+ * The voice recorder's files are WebM (Chromium, Firefox); a picked .webm goes through it too.
+ * Detection (isWebm) reads only the EBML header's DocType: Matroska (.mkv, .mka) is parsed by
+ * the same code but not detected as 'webm', so it is reported unsupported rather than mislabelled.
  */
 import {
   DURATION_ELEMENT_BYTES,
@@ -23,18 +25,12 @@ import {
   voidInPlace,
 } from './ebml.ts';
 import type { EbmlElement } from './ebml.ts';
+import { ScrubError } from './scrub-error.ts';
+import type { CleanOutput } from './scrub-types.ts';
 import { blockSpanTicks, readInfoTiming } from './webm-duration.ts';
 import { readWebmLayout } from './webm-layout.ts';
 
-export type WebmCleanResult =
-  | {
-      readonly ok: true;
-      readonly bytes: Uint8Array<ArrayBuffer>;
-      /** Human-readable, as @kenekanko/scrub words them: 'software name', 'date', … */
-      readonly removed: readonly string[];
-      readonly durationSeconds: number | undefined;
-    }
-  | { readonly ok: false; readonly reason: string };
+export { isWebm } from './webm-layout.ts';
 
 /** Segment children that playback needs; any other is overwritten. */
 const SEGMENT_KEPT: ReadonlySet<number> = new Set([EBML_IDS.seekHead, EBML_IDS.info, EBML_IDS.tracks, EBML_IDS.cluster, EBML_IDS.cues, EBML_IDS.void]);
@@ -99,10 +95,10 @@ function voidRuns(children: readonly EbmlElement[]): { start: number; end: numbe
 }
 
 /** Writes a Duration into Info's free room when it has none; leftover room stays Void (2 bytes at least). */
-function ensureDuration(bytes: Uint8Array, info: EbmlElement, segmentChildren: readonly EbmlElement[]): number | undefined {
+function ensureDuration(bytes: Uint8Array, info: EbmlElement, segmentChildren: readonly EbmlElement[]): void {
   const timing = readInfoTiming(bytes, info);
   const ticks = timing.durationTicks ?? blockSpanTicks(bytes, segmentChildren);
-  if (ticks === undefined) return undefined;
+  if (ticks === undefined) return;
   if (timing.durationTicks === undefined) {
     const fits = (room: number) => room === DURATION_ELEMENT_BYTES || room >= DURATION_ELEMENT_BYTES + 2;
     const run = voidRuns(childrenOf(bytes, info)).find(({ start, end }) => fits(end - start));
@@ -112,7 +108,6 @@ function ensureDuration(bytes: Uint8Array, info: EbmlElement, segmentChildren: r
       if (rest > 0) bytes.set(voidElement(rest), run.start + DURATION_ELEMENT_BYTES);
     }
   }
-  return (ticks * timing.timecodeScaleNs) / 1e9;
 }
 
 /** SECURITY: the cleaned file must parse again, with nothing left that the whitelists remove. */
@@ -128,8 +123,8 @@ function assertClean(bytes: Uint8Array): void {
   }
 }
 
-/** Cleans a WebM or Matroska recording. Never throws: a file it cannot vouch for gives ok: false. */
-export function cleanWebm(input: Uint8Array): WebmCleanResult {
+/** Cleans a WebM (or Matroska) file; throws ScrubError on a file it cannot vouch for (scrub()'s cleaner contract). */
+export function cleanWebm(input: Uint8Array): CleanOutput {
   // A copy on a plain ArrayBuffer: the caller's bytes are never changed, and a Blob accepts it.
   const bytes = new Uint8Array(input);
   try {
@@ -137,10 +132,11 @@ export function cleanWebm(input: Uint8Array): WebmCleanResult {
     const removed = new Set<string>();
     cleanSegment(bytes, segmentChildren, removed);
     const info = segmentChildren.find((child) => child.id === EBML_IDS.info);
-    const durationSeconds = info === undefined ? undefined : ensureDuration(bytes, info, segmentChildren);
+    if (info !== undefined) ensureDuration(bytes, info, segmentChildren);
     assertClean(bytes);
-    return { ok: true, bytes, removed: [...removed], durationSeconds };
+    return { bytes, removed: [...removed] };
   } catch (error) {
-    return { ok: false, reason: error instanceof EbmlError ? error.message : 'unexpected error while cleaning' };
+    if (error instanceof EbmlError) throw new ScrubError('malformed', error.message, { cause: error });
+    throw error;
   }
 }

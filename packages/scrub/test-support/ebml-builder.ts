@@ -1,8 +1,8 @@
 /**
- * Builds EBML by hand for the cleaner's tests, so each test says exactly which elements a
+ * Builds EBML by hand for the WebM cleaner's tests (and the voice recorder's, in apps/web), so each test says exactly which elements a
  * file holds and the expected bytes do not depend on the code under test.
  */
-import { EBML_IDS } from '../ebml.ts';
+import { EBML_IDS } from '../src/ebml.ts';
 
 export type Bytes = Uint8Array | readonly number[];
 
