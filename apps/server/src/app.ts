@@ -10,7 +10,8 @@ import { ROUTES, STATS_ROUTES } from '@kenekanko/contracts';
 import { createExpiryRepo } from './adapters/expiry-repo.ts';
 import { createKyselyStorage } from './adapters/kysely-storage.ts';
 import { createPowLedger, createThrottle } from './adapters/support-repos.ts';
-import type { BlobStore } from './blobs/index.ts';
+import { deriveAuditMacKey } from './audit/audit-mac.ts';
+import type { BlobStores } from './blobs/index.ts';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/schema.ts';
 import { createPowService, derivePowKey } from './features/pow/index.ts';
@@ -47,7 +48,7 @@ export type AppDeps = {
   readonly config: Config;
   readonly db: Kysely<Database>;
   readonly dialect: 'sqlite' | 'postgres';
-  readonly blobs: BlobStore;
+  readonly blobs: BlobStores;
   readonly secrets: Secrets;
   readonly logger: Logger;
   readonly clock: () => Date;
@@ -76,8 +77,9 @@ function buildServices(deps: AppDeps): AppServices {
   return {
     config,
     dialect: deps.dialect,
-    storage: createKyselyStorage(db),
-    files: deps.blobs,
+    storage: createKyselyStorage(db, deriveAuditMacKey(secrets.serverSecret)),
+    files: deps.blobs.alerts,
+    forwardingFiles: deps.blobs.forwardings,
     pow,
     peppers,
     reporter: { throttle, bucketKey, peppers, pow },

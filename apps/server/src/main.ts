@@ -10,8 +10,9 @@
 import { serve } from '@hono/node-server';
 import { randomBytes, toBase64Url } from '@kenekanko/crypto';
 import { createKyselyStorage } from './adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from './audit/audit-mac.ts';
 import { createApp, createCleanup } from './app.ts';
-import { createLocalBlobStore } from './blobs/index.ts';
+import { createLocalBlobStores } from './blobs/index.ts';
 import { ConfigError, loadConfig } from './config/config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { issueSetupToken, needsSetup } from './features/setup/index.ts';
@@ -52,13 +53,14 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   await seedPlaces(database.db, clock());
   const secrets = await loadOrCreateSecrets(config.secretsDir);
-  const blobs = createLocalBlobStore(config.blobDir);
+  const blobs = createLocalBlobStores(config.blobDir);
 
   const deps = { config, db: database.db, dialect: database.dialect, blobs, secrets, logger, clock };
   const app = createApp(deps);
-  await offerSetup(createKyselyStorage(database.db), config.publicUrl);
+  const auditMacKey = deriveAuditMacKey(secrets.serverSecret);
+  await offerSetup(createKyselyStorage(database.db, auditMacKey), config.publicUrl);
   const cleanup = startPeriodicJob('cleanup', createCleanup(deps), logger);
-  const retentionStorage = createKyselyStorage(database.db);
+  const retentionStorage = createKyselyStorage(database.db, auditMacKey);
   const retention = startPeriodicJob('retention', () => runRetention(retentionStorage, blobs, clock()), logger, RETENTION_INTERVAL_MS);
   const caseJobs = startCaseJobs(deps);
   const headers = await siteHeaders(app.fetch);

@@ -36,13 +36,23 @@ export const ORGS_ROUTES = {
 /** Kinds an administrator may create; the coalition is made once, at setup. */
 export const CREATABLE_ORGANISATION_KINDS = ['cso', 'authority', 'media'] as const;
 
-/** SECURITY (and PostgreSQL): no control characters, which could hide text or break storage. */
+/** Unicode format characters (category Cf): bidi controls, zero-width joiners and spaces, BOM. */
+const FORMAT_CHARACTER = /\p{Cf}/u;
+
+/**
+ * SECURITY (and PostgreSQL): no control characters, which could hide text or break storage, and
+ * no format characters, which make lookalikes of a real authority ("OCLEI\u200B", a right-to-left
+ * override): an analyst picks recipients by name. Names are NFC-normalised so that one visible
+ * name has one spelling (features/orgs refuses a name equal to another's, ignoring case).
+ */
 export const OrganisationNameSchema = v.pipe(
   v.string(),
+  v.transform((name) => name.normalize('NFC')),
   v.trim(),
   v.minLength(1),
   v.maxLength(200),
   v.check((name) => ![...name].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f'), 'no control characters'),
+  v.check((name) => !FORMAT_CHARACTER.test(name), 'no invisible or direction characters'),
 );
 
 /**

@@ -35,6 +35,8 @@ export const ERROR_CODES = {
   'directory-outdated': { status: 409, fr: 'Le répertoire des clés a changé entre-temps. Rechargez et signez à nouveau.', en: 'The key directory changed meanwhile. Reload and sign again.' },
   'directory-mismatch': { status: 400, fr: "Le répertoire signé ne correspond pas aux organisations enregistrées (clés, noms ou routage).", en: 'The signed directory does not match the registered organisations (keys, names or routing).' },
   'last-administrator': { status: 409, fr: "C'est le dernier administrateur de la coalition : nommez d'abord un autre administrateur.", en: 'This is the last administrator of the coalition: appoint another administrator first.' },
+  'invitation-own': { status: 403, fr: "Vous ne pouvez pas accepter une invitation que vous avez créée : une autre personne administratrice doit vous inviter.", en: 'You cannot accept an invitation you created: another administrator must invite you.' },
+  'organisation-name-taken': { status: 409, fr: 'Une organisation porte déjà ce nom (sans tenir compte des majuscules). Choisissez un autre nom.', en: 'An organisation already has this name (ignoring case). Choose another name.' },
   // ---- security (issue 3): add this area's codes here ----
   'second-factor-required': { status: 401, fr: "Saisissez le code à six chiffres de votre application d'authentification.", en: 'Enter the six-digit code from your authenticator app.' },
   'second-factor-invalid': { status: 401, fr: 'Ce code est incorrect, expiré ou déjà utilisé. Attendez le code suivant.', en: 'This code is wrong, expired or already used. Wait for the next code.' },
@@ -53,6 +55,7 @@ export const ERROR_CODES = {
   'recipient-not-in-directory': { status: 400, fr: "Ce destinataire n'est pas (ou plus) dans l'annuaire signé, ou sa clé a changé. Rechargez la page.", en: 'This recipient is not (or no longer) in the signed directory, or its key changed. Reload the page.' },
   'already-forwarded': { status: 409, fr: 'Ce dossier a déjà été transmis à cette organisation.', en: 'This case was already forwarded to this organisation.' },
   'consent-required': { status: 409, fr: "La personne qui a lancé l'alerte n'a pas accepté que des journalistes partenaires la reçoivent.", en: 'The reporter has not agreed that partner journalists may receive this alert.' },
+  'identity-forwarding-unavailable': { status: 409, fr: "L'identité du lanceur d'alerte ne peut pas encore accompagner un dossier transmis : le destinataire doit la demander à votre organisation.", en: "The reporter's identity cannot go with a forwarded case yet: the recipient must ask your organisation for it." },
   'identity-not-granted': { status: 403, fr: "L'identité ne peut accompagner ce dossier que si le dépositaire l'a accordée pour cette transmission.", en: 'The identity may go with this case only if the custodian granted it for this forwarding.' },
   'package-signature-invalid': { status: 400, fr: "La signature du dossier transmis ne correspond pas à la clé de l'organisation.", en: "The forwarded package's signature does not match the organisation's key." },
   'details-required': { status: 400, fr: 'Précisez le montant recouvré ou la raison de l’absence de suite.', en: 'Give the amount recovered or the reason why no action is taken.' },

@@ -82,16 +82,14 @@ export function createExpiryRepo(db: Kysely<Database>): ExpiryRepo {
         return fileIds;
       });
     },
-    async existingBlobIds(blobIds) {
+    async existingBlobIds(space, blobIds) {
       if (blobIds.length === 0) return new Set();
       const ids = [...blobIds];
-      // SECURITY (availability): forwarding package files share the blob store; without them here
-      // the orphan sweep would delete every sent package's files an hour after they were uploaded.
-      const [blobs, packageFiles] = await Promise.all([
-        db.selectFrom('blobs').select('id').where('id', 'in', ids).execute(),
-        db.selectFrom('forwarding_files').select('id').where('id', 'in', ids).execute(),
-      ]);
-      return new Set([...blobs, ...packageFiles].map((r) => r.id));
+      // SECURITY: each space of the store is owned by one table only (blobs/blob-store.ts).
+      const rows = space === 'alerts'
+        ? await db.selectFrom('blobs').select('id').where('id', 'in', ids).execute()
+        : await db.selectFrom('forwarding_files').select('id').where('id', 'in', ids).execute();
+      return new Set(rows.map((r) => r.id));
     },
   };
 }

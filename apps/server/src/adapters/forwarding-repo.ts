@@ -132,7 +132,7 @@ function eventQueries(db: Db): Pick<ForwardingRepo, 'eventsOf' | 'insertEvent' |
   };
 }
 
-type FileQueries = Pick<ForwardingRepo, 'findDraft' | 'insertDraft' | 'deleteDraft' | 'findFile' | 'insertFile' | 'chunkSha256' | 'recordChunk' | 'filesOf' | 'chunkIndexesOf' | 'completeFiles' | 'deleteFiles' | 'receivedChunks'>;
+type FileQueries = Pick<ForwardingRepo, 'findDraft' | 'insertDraft' | 'deleteDraft' | 'findFile' | 'attachmentExists' | 'insertFile' | 'chunkSha256' | 'recordChunk' | 'filesOf' | 'chunkIndexesOf' | 'completeFiles' | 'deleteFiles' | 'receivedChunks'>;
 
 function fileQueries(db: Db): FileQueries {
   const fileRecord = (r: { id: string; forwarding_id: string; chunk_count: number; state: string }) => ({
@@ -152,6 +152,9 @@ function fileQueries(db: Db): FileQueries {
     async findFile(id) {
       const r = await db.selectFrom('forwarding_files').selectAll().where('id', '=', id).executeTakeFirst();
       return r === undefined ? undefined : fileRecord(r);
+    },
+    async attachmentExists(id) {
+      return (await db.selectFrom('blobs').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
     },
     async insertFile(id, forwardingId) {
       await db.insertInto('forwarding_files').values({ id, forwarding_id: forwardingId, chunk_count: 0, total_bytes: 0, state: 'uploading' }).execute();

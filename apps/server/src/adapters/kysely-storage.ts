@@ -3,6 +3,7 @@
  * fresh set bound to a transaction for each unit of work.
  */
 import type { Kysely } from 'kysely';
+import type { AuditMacKey } from '../audit/audit-mac.ts';
 import type { Database } from '../db/schema.ts';
 import type { AccountRepos } from '../features/accounts/index.ts';
 import type { DeskRepos } from '../features/desk/index.ts';
@@ -41,11 +42,12 @@ export type Repos = SetupRepos &
   CustodyRepos &
   StatsRepos;
 
-export function createRepos(db: Kysely<Database>): Repos {
+/** `auditMacKey`: deriveAuditMacKey of the server secret, which keys every audit entry's MAC. */
+export function createRepos(db: Kysely<Database>, auditMacKey: AuditMacKey): Repos {
   return {
     directory: createDirectoryRepo(db),
     setup: createSetupWrites(db),
-    audit: createAuditLog(db),
+    audit: createAuditLog(db, auditMacKey),
     uploads: createUploadRepo(db),
     places: createPlacesRepo(db),
     intake: createIntakeWrites(db),
@@ -63,9 +65,9 @@ export function createRepos(db: Kysely<Database>): Repos {
   };
 }
 
-export function createKyselyStorage(db: Kysely<Database>): Storage<Repos> {
+export function createKyselyStorage(db: Kysely<Database>, auditMacKey: AuditMacKey): Storage<Repos> {
   return {
-    read: createRepos(db),
-    transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx))),
+    read: createRepos(db, auditMacKey),
+    transaction: (work) => db.transaction().execute((trx) => work(createRepos(trx, auditMacKey))),
   };
 }

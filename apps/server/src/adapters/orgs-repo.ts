@@ -129,6 +129,16 @@ function createOrgRepo(db: Db): OrgRepo {
         .executeTakeFirst();
       return Number(result.numDeletedRows);
     },
+    async deleteUserRoleGrants(userId, keyKind) {
+      const result = await db
+        .deleteFrom('key_grants')
+        .where('object_type', '=', keyKind === 'custodian' ? 'custodian' : 'coalition')
+        .where('key_kind', '=', keyKind)
+        .where('recipient_type', '=', 'user')
+        .where('recipient_id', '=', userId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    },
     async coalitionSigningGrants(coalitionId) {
       const rows = await db
         .selectFrom('key_grants')

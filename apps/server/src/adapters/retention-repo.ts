@@ -69,8 +69,8 @@ export function createRetentionRepo(db: Db): RetentionRepo {
         .executeTakeFirst();
       return row?.created_at;
     },
-    async candidates(closingStates, limit) {
-      const rows = await db
+    async candidates(closingStates, limit, afterAlertId) {
+      let query = db
         .selectFrom('alerts as a')
         .innerJoin('retention_policies as p', 'p.org_id', 'a.org_id')
         .select((eb) => [
@@ -89,8 +89,9 @@ export function createRetentionRepo(db: Db): RetentionRepo {
         .where((eb) => eb.not(eb.exists(eb.selectFrom('retention_holds as h').select('h.alert_id').whereRef('h.alert_id', '=', 'a.id'))))
         .where((eb) => eb.not(eb.exists(eb.selectFrom('retention_deletions as d').select('d.alert_id').whereRef('d.alert_id', '=', 'a.id'))))
         .orderBy('a.id')
-        .limit(limit)
-        .execute();
+        .limit(limit);
+      if (afterAlertId !== null) query = query.where('a.id', '>', afterAlertId);
+      const rows = await query.execute();
       return rows.map((r) => ({ alertId: r.id, orgId: r.org_id, months: r.months, closedAt: r.closed_at ?? r.updated_at }));
     },
     async purge(alertId, months, at) {

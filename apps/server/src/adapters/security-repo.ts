@@ -77,7 +77,10 @@ function createSecurityAccountRepo(db: Db): SecurityAccountRepo {
         .select(['users.id as userId', 'users.login as login', 'users.disabled as disabled', 'second_factors.enrolled_at as enrolledAt'])
         .orderBy('users.login');
       if (!scope.all) {
-        query = query.where('users.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.user_id').where('memberships.org_id', 'in', scope.orgIds));
+        // SECURITY: only users whose every membership is in the administered organisations.
+        query = query
+          .where('users.id', 'in', (eb) => eb.selectFrom('memberships').select('memberships.user_id').where('memberships.org_id', 'in', scope.orgIds))
+          .where('users.id', 'not in', (eb) => eb.selectFrom('memberships').select('memberships.user_id').where('memberships.org_id', 'not in', scope.orgIds));
       }
       const rows = await query.execute();
       return rows.map((r) => ({ userId: r.userId, login: r.login, disabled: Number(r.disabled) === 1, enrolledAt: r.enrolledAt === null ? null : new Date(r.enrolledAt) }));

@@ -3,6 +3,7 @@
  * ledger of spent proof-of-work challenges.
  */
 import type { Kysely } from 'kysely';
+import type { AuditMacKey } from '../audit/audit-mac.ts';
 import { appendAudit } from '../audit/audit-trail.ts';
 import type { Database } from '../db/schema.ts';
 import type { PlacesRepo } from '../features/intake/index.ts';
@@ -23,8 +24,8 @@ export function createPlacesRepo(db: Db): PlacesRepo {
 }
 
 /** Appends through the given executor: inside a transaction, the entry commits with the change. */
-export function createAuditLog(db: Db): AuditLog {
-  return { append: (entry, now) => appendAudit(db, { ...entry, details: { ...entry.details } }, now) };
+export function createAuditLog(db: Db, macKey: AuditMacKey): AuditLog {
+  return { append: (entry, now) => appendAudit(db, { ...entry, details: { ...entry.details } }, now, macKey) };
 }
 
 export function createThrottle(db: Db): Throttle {

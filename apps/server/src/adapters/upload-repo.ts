@@ -98,6 +98,9 @@ export function createUploadRepo(db: Db): UploadRepo {
       return out;
     },
     findBlob,
+    async packageFileExists(blobId) {
+      return (await db.selectFrom('forwarding_files').select('id').where('id', '=', blobId).executeTakeFirst()) !== undefined;
+    },
     async insertBlobIfAbsent(blobId, submissionId, day) {
       await db
         .insertInto('blobs')

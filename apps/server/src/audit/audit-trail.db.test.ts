@@ -1,10 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, createTestDatabase } from '../../test/databases.ts';
 import type { DatabaseHandle, Db } from '../db/database.ts';
+import { deriveAuditMacKey } from './audit-mac.ts';
 import { GENESIS_HASH, appendAudit, auditHash, canonicalDetails, verifyAuditChain } from './audit-trail.ts';
 
 const T0 = Date.parse('2025-02-01T09:00:00.000Z');
 const at = (minute: number): Date => new Date(T0 + minute * 60_000);
+const KEY = deriveAuditMacKey(new Uint8Array(32).fill(7));
 
 async function appendFive(db: Db): Promise<void> {
   for (let i = 1; i <= 5; i++) {
@@ -12,6 +14,7 @@ async function appendFive(db: Db): Promise<void> {
       db,
       { actorId: `user-${i % 2}`, action: 'alert.transition', objectType: 'alert', objectId: `alert-${i}`, details: { to: 'acknowledged', n: i, urgent: i === 3, note: null } },
       at(i),
+      KEY,
     );
   }
 }
@@ -106,7 +109,7 @@ describe.each(DATABASE_KINDS)('audit trail on %s', (kind) => {
     for (let i = 0; i < 1203; i++) {
       await db.insertInto('audit_log').values(await nextRow(db, i)).execute();
     }
-    await appendAudit(db, { actorId: null, action: 'system.check', objectType: 'audit', objectId: null, details: {} }, at(9999));
+    await appendAudit(db, { actorId: null, action: 'system.check', objectType: 'audit', objectId: null, details: {} }, at(9999), KEY);
     expect(await verifyAuditChain(db)).toEqual({ ok: true, count: 1204 });
     await db.updateTable('audit_log').set({ action: 'x' }).where('seq', '=', 1100).execute();
     expect(await verifyAuditChain(db)).toEqual({ ok: false, badSeq: 1100, reason: 'altered' });
@@ -117,7 +120,7 @@ describe.each(DATABASE_KINDS)('audit trail on %s', (kind) => {
     await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         db.transaction().execute(async (trx) => {
-          await appendAudit(trx, { actorId: 'u', action: 'note.add', objectType: 'alert', objectId: `a${i}`, details: { i } }, at(i));
+          await appendAudit(trx, { actorId: 'u', action: 'note.add', objectType: 'alert', objectId: `a${i}`, details: { i } }, at(i), KEY);
         }),
       ),
     );
@@ -127,7 +130,7 @@ describe.each(DATABASE_KINDS)('audit trail on %s', (kind) => {
   it('rolls the entry back with the action it audits', async () => {
     await expect(
       db.transaction().execute(async (trx) => {
-        await appendAudit(trx, { actorId: 'u', action: 'alert.assign', objectType: 'alert', objectId: 'a', details: {} }, at(1));
+        await appendAudit(trx, { actorId: 'u', action: 'alert.assign', objectType: 'alert', objectId: 'a', details: {} }, at(1), KEY);
         throw new Error('the action failed');
       }),
     ).rejects.toThrow('the action failed');

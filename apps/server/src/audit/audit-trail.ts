@@ -9,6 +9,8 @@
  * hash = hex SHA-256( 'kenekanko/v1/audit' || 0x00 || JSON array of
  *        [seq, at, actor_id, action, object_type, object_id, details, prev_hash] )
  * where details is the stored canonical JSON text (keys sorted). Genesis prev_hash: 64 zeros.
+ * The hash has no secret, so each entry also carries a keyed MAC of it (audit-mac.ts): a
+ * database-only attacker who edits an entry and re-hashes the rest is caught by verifyAuditMacs.
  *
  * SECURITY: details hold ids, states and counts, never content: the audit trail is in clear.
  * SECURITY: entries record staff (and system) actions only. `at` is an exact instant, so a
@@ -22,8 +24,9 @@
  * primary key: a fork fails loudly instead of being stored.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditLogTable, Database } from '../db/schema.ts';
+import { auditMac, type AuditMacKey } from './audit-mac.ts';
 
 export type AuditDetails = Readonly<Record<string, string | number | boolean | null>>;
 
@@ -57,7 +60,8 @@ export function canonicalDetails(details: AuditDetails): string {
   return JSON.stringify(Object.fromEntries(keys.map((key) => [key, details[key]])));
 }
 
-type HashedFields = Omit<AuditLogTable, 'hash'>;
+type HashedFields = Omit<AuditLogTable, 'hash' | 'mac'>;
+type AuditRow = Selectable<AuditLogTable>;
 
 export function auditHash(row: HashedFields): string {
   const body = JSON.stringify([row.seq, row.at, row.actor_id, row.action, row.object_type, row.object_id, row.details, row.prev_hash]);
@@ -73,7 +77,7 @@ function isPostgres(db: Kysely<Database>): boolean {
 }
 
 /** The append itself; `trx` is always a transaction (appendAudit sees to it). */
-async function appendLocked(trx: Kysely<Database>, entry: AuditEntry, now: Date): Promise<void> {
+async function appendLocked(trx: Kysely<Database>, entry: AuditEntry, now: Date, macKey: AuditMacKey): Promise<void> {
   if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
   const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const fields: HashedFields = {
@@ -86,23 +90,26 @@ async function appendLocked(trx: Kysely<Database>, entry: AuditEntry, now: Date)
     details: canonicalDetails(entry.details),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
-  await trx.insertInto('audit_log').values({ ...fields, hash: auditHash(fields) }).execute();
+  const hash = auditHash(fields);
+  await trx.insertInto('audit_log').values({ ...fields, hash, mac: auditMac(macKey, hash) }).execute();
 }
 
 /**
  * Appends one entry. Pass the transaction of the action being audited, so that the action and
- * its entry are committed together or not at all.
+ * its entry are committed together or not at all. `macKey` (deriveAuditMacKey of the server
+ * secret) keys the entry's MAC (audit-mac.ts).
  */
 export async function appendAudit(
   db: Kysely<Database> | Transaction<Database>,
   entry: AuditEntry,
   now: Date,
+  macKey: AuditMacKey,
 ): Promise<void> {
   if (db.isTransaction) {
-    await appendLocked(db, entry, now);
+    await appendLocked(db, entry, now, macKey);
     return;
   }
-  await db.transaction().execute((trx) => appendLocked(trx, entry, now));
+  await db.transaction().execute((trx) => appendLocked(trx, entry, now, macKey));
 }
 
 /**
@@ -110,7 +117,7 @@ export async function appendAudit(
  * the entry its prev_hash names (itself traced back the same way, for entries swapped with a
  * neighbour). undefined when no position fits: the entry's content was changed.
  */
-async function hashedPosition(db: Kysely<Database>, row: AuditLogTable, depth: number): Promise<number | undefined> {
+async function hashedPosition(db: Kysely<Database>, row: AuditRow, depth: number): Promise<number | undefined> {
   if (auditHash(row) === row.hash) return row.seq;
   if (depth === 0) return undefined;
   let predecessor = 0;
@@ -124,7 +131,7 @@ async function hashedPosition(db: Kysely<Database>, row: AuditLogTable, depth: n
 }
 
 /** Why the chain breaks at `row`, found where entry `seq` was expected after `prevHash`. */
-async function classify(db: Kysely<Database>, row: AuditLogTable, seq: number, prevHash: string): Promise<AuditVerification> {
+async function classify(db: Kysely<Database>, row: AuditRow, seq: number, prevHash: string): Promise<AuditVerification> {
   if (row.seq !== seq) return { ok: false, badSeq: seq, reason: 'missing' };
   if (auditHash(row) === row.hash && row.prev_hash !== prevHash) {
     // An intact entry that no longer links to its predecessor: the predecessor was rewritten

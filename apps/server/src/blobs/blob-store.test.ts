@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isAppError } from '../http/app-error.ts';
-import { createLocalBlobStore, type BlobStore } from './blob-store.ts';
+import { createLocalBlobStore, createLocalBlobStores, type BlobStore } from './blob-store.ts';
 
 const BLOB = 'AAAAAAAAAAAAAAAAAAAAAA';
 const OTHER = 'b-_zzzzzzzzzzzzzzzzzzz';
@@ -44,6 +44,28 @@ describe('createLocalBlobStore', () => {
     await store.putChunk(BLOB, 0, new Uint8Array([1, 2, 3]));
     expect(await store.getChunk(BLOB, 0)).toEqual(new Uint8Array([1, 2, 3]));
     expect(await readdir(path.join(dir, 'blobs', BLOB))).toEqual(['0.chunk']);
+  });
+
+  it('never replaces a stored chunk with different bytes, even when two writes race', async () => {
+    await store.putChunk(BLOB, 0, new Uint8Array([1, 2, 3]));
+    expect(await errorCode(store.putChunk(BLOB, 0, new Uint8Array([6, 6, 6])))).toBe('conflict');
+    expect(await errorCode(store.putChunk(BLOB, 0, new Uint8Array([1, 2])))).toBe('conflict');
+    expect(await store.getChunk(BLOB, 0)).toEqual(new Uint8Array([1, 2, 3]));
+    const racing = await Promise.allSettled([store.putChunk(OTHER, 0, new Uint8Array([1])), store.putChunk(OTHER, 0, new Uint8Array([2]))]);
+    expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await readdir(path.join(dir, 'blobs', OTHER))).toEqual(['0.chunk']);
+  });
+
+  it('keeps each space apart: the same id in two spaces names two files', async () => {
+    const spaces = createLocalBlobStores(path.join(dir, 'spaces'));
+    await spaces.alerts.putChunk(BLOB, 0, new Uint8Array([1]));
+    await spaces.forwardings.putChunk(BLOB, 0, new Uint8Array([2]));
+    expect(await spaces.alerts.getChunk(BLOB, 0)).toEqual(new Uint8Array([1]));
+    await spaces.forwardings.deleteBlob(BLOB);
+    expect(await spaces.alerts.getChunk(BLOB, 0)).toEqual(new Uint8Array([1]));
+    expect(await errorCode(spaces.forwardings.getChunk(BLOB, 0))).toBe('not-found');
+    expect(await spaces.alerts.settledBlobIds(-60_000)).toEqual([BLOB]);
+    expect(await spaces.forwardings.settledBlobIds(-60_000)).toEqual([]);
   });
 
   it('answers not-found for a missing chunk or blob', async () => {

@@ -6,11 +6,17 @@
  * from browsers, so they are checked against the id format (22 base64url characters) before
  * they touch a path: no '..', '/', or anything else can escape the store's folder.
  *
- * Local layout: DIR/<blobId>/<index>.chunk, folders 0700 and files 0600. A chunk is written to
- * a temporary file, flushed to disk, then renamed into place, so a crash never leaves a half
- * chunk under its final name and a retried upload of the same chunk simply replaces it. The
- * folder is flushed after the rename too: without it a power cut can lose the rename while the
- * database row that points at the chunk survives.
+ * Local layout: DIR/<space>/<blobId>/<index>.chunk, folders 0700 and files 0600. A chunk is
+ * written to a temporary file, flushed to disk, then linked into place, so a crash never leaves
+ * a half chunk under its final name. The folder is flushed after the link too: without it a
+ * power cut can lose the link while the database row that points at the chunk survives.
+ *
+ * SECURITY: each owner table has its own space (BLOB_SPACES): a reporter's attachment (table
+ * `blobs`) and a forwarded package's file (`forwarding_files`) can never address the same file,
+ * even under the same id, so an upload to one can never overwrite or delete the other.
+ * SECURITY: a stored chunk is immutable. The final name is created with link(2), which fails
+ * when it exists: the same bytes again are an idempotent retry (accepted), different bytes are
+ * refused with `conflict`, atomically, even for two writes racing each other.
  *
  * SECURITY: a chunk's access and modification times, and its folder's, are set to the start
  * of the UTC day: reporter actions are kept to the day (DESIGN), and a nanosecond mtime would
@@ -18,11 +24,12 @@
  * is documented in docs/threat-model.md.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat, utimes } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rm, stat, utimes } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../http/app-error.ts';
 
 export type BlobStore = {
+  /** Throws AppError('conflict') when the chunk is stored with different bytes. */
   putChunk(blobId: string, index: number, bytes: Uint8Array): Promise<void>;
   /** Throws AppError('not-found') when the chunk is not stored. */
   getChunk(blobId: string, index: number): Promise<Uint8Array>;
@@ -33,6 +40,11 @@ export type BlobStore = {
   /** Blob folders last changed more than `ageMs` ago (candidates for orphans). */
   settledBlobIds(ageMs: number): Promise<readonly string[]>;
 };
+
+/** One space per owner table: `alerts` for reporters' attachments, `forwardings` for package files. */
+export const BLOB_SPACES = ['alerts', 'forwardings'] as const;
+export type BlobSpace = (typeof BLOB_SPACES)[number];
+export type BlobStores = { readonly [S in BlobSpace]: BlobStore };
 
 const BLOB_ID = /^[A-Za-z0-9_-]{22}$/;
 export const MAX_CHUNK_INDEX = 999_999;
@@ -54,6 +66,20 @@ function hasCode(error: unknown, code: string): boolean {
 /** The start of the UTC day of an instant, the only time a chunk file may carry. */
 export function startOfUtcDay(instant: Date): Date {
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
+
+/** Links the written temporary file under its final name; a chunk already there is never replaced. */
+async function linkOnce(temp: string, final: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await link(temp, final);
+  } catch (error) {
+    if (!hasCode(error, 'EEXIST')) throw error;
+    if (!sameBytes(await readFile(final), bytes)) throw new AppError('conflict');
+  }
 }
 
 /** Flushes a folder's entries (a rename inside it) to disk. */
@@ -91,9 +117,10 @@ export function createLocalBlobStore(dir: string, clock: () => Date = () => new 
       checkIndex(index);
       const folder = blobDir(blobId);
       const day = startOfUtcDay(clock());
-      const created = (await mkdir(folder, { recursive: true, mode: 0o700 })) !== undefined;
-      if (created) {
-        // A new blob folder is itself a new entry of the store's folder.
+      const created = await mkdir(folder, { recursive: true, mode: 0o700 });
+      if (created !== undefined) {
+        // A new blob folder is itself a new entry of the store's folder (and a new space of its parent).
+        if (created !== folder) await utimes(path.dirname(root), day, day);
         await utimes(root, day, day);
         await syncFolder(root);
       }
@@ -108,7 +135,8 @@ export function createLocalBlobStore(dir: string, clock: () => Date = () => new 
         } finally {
           await handle.close();
         }
-        await rename(temp, final);
+        await linkOnce(temp, final, bytes);
+        await rm(temp, { force: true });
         await utimes(folder, day, day);
         await syncFolder(folder);
       } catch (error) {
@@ -161,5 +189,14 @@ export function createLocalBlobStore(dir: string, clock: () => Date = () => new 
       }
       return settled;
     },
+  };
+}
+
+/** The store's spaces, each a folder of DIR (see BLOB_SPACES). */
+export function createLocalBlobStores(dir: string, clock: () => Date = () => new Date()): BlobStores {
+  const root = path.resolve(dir);
+  return {
+    alerts: createLocalBlobStore(path.join(root, 'alerts'), clock),
+    forwardings: createLocalBlobStore(path.join(root, 'forwardings'), clock),
   };
 }

@@ -1,2 +1,2 @@
 /** Storage of encrypted attachment chunks, behind a port (local disk now, S3 later). */
-export { MAX_CHUNK_INDEX, createLocalBlobStore, type BlobStore } from './blob-store.ts';
+export { BLOB_SPACES, MAX_CHUNK_INDEX, createLocalBlobStore, createLocalBlobStores, type BlobSpace, type BlobStore, type BlobStores } from './blob-store.ts';

@@ -26,6 +26,7 @@ import * as m0004 from './migrations/0004-case-work.ts';
 import * as m0005 from './migrations/0005-forwarding.ts';
 import * as m0006 from './migrations/0006-custody-audit-retention.ts';
 import * as m0007 from './migrations/0007-stats.ts';
+import * as m0008 from './migrations/0008-audit-mac.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -46,6 +47,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-forwarding': m0005,
   '0006-custody-audit-retention': m0006,
   '0007-stats': m0007,
+  '0008-audit-mac': m0008,
 };
 
 const staticProvider: MigrationProvider = {

@@ -7,7 +7,7 @@
  * never instants. Binary values are base64url text and instants ISO-8601 UTC text, so that the
  * same migrations and queries serve SQLite and PostgreSQL unchanged. Booleans are 0/1 integers.
  */
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { OrgsTables } from './schema-orgs.ts';
 import type { SecurityTables } from './schema-security.ts';
 import type { CasesTables } from './schema-cases.ts';
@@ -219,6 +219,8 @@ export type AuditLogTable = {
   details: string; // canonical JSON, never content
   prev_hash: string;
   hash: string;
+  /** Migration 0008: base64url keyed MAC of `hash` (audit-mac.ts); null for entries written before it. */
+  mac: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type StaffSessionsTable = {

@@ -13,7 +13,10 @@ export type AppServices = {
   readonly config: Config;
   readonly dialect: 'sqlite' | 'postgres';
   readonly storage: Storage<Repos>;
+  /** Reporters' attachments (table `blobs`). */
   readonly files: ChunkFiles;
+  /** SECURITY: forwarded packages' files (table `forwarding_files`), a separate space of the store. */
+  readonly forwardingFiles: ChunkFiles;
   readonly pow: PowService;
   readonly peppers: Peppers;
   readonly reporter: ReporterDeps;

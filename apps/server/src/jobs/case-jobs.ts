@@ -6,18 +6,20 @@
  */
 import type { Kysely } from 'kysely';
 import { createKyselyStorage } from '../adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from '../audit/audit-mac.ts';
 import { createSmtpMailer } from '../adapters/smtp-mailer.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/schema.ts';
 import { notifyOverdue, sendMailReminders } from '../features/cases/index.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { Secrets } from '../secrets/index.ts';
 import { startPeriodicJob } from './scheduler.ts';
 import type { JobHandle } from './scheduler.ts';
 
 export const CASE_JOB_INTERVAL_MS = 15 * 60_000;
 
-export function startCaseJobs(deps: { readonly db: Kysely<Database>; readonly config: Config; readonly logger: Logger; readonly clock: () => Date }): readonly JobHandle[] {
-  const storage = createKyselyStorage(deps.db);
+export function startCaseJobs(deps: { readonly db: Kysely<Database>; readonly config: Config; readonly secrets: Secrets; readonly logger: Logger; readonly clock: () => Date }): readonly JobHandle[] {
+  const storage = createKyselyStorage(deps.db, deriveAuditMacKey(deps.secrets.serverSecret));
   const jobs = [startPeriodicJob('case-deadlines', () => notifyOverdue(storage, deps.clock()), deps.logger, CASE_JOB_INTERVAL_MS)];
   const mail = deps.config.mail;
   if (mail !== null) {

@@ -3,9 +3,10 @@
  * are older than DRAFT_TTL_MS, and its orphan sweep never takes a package file for a leftover.
  */
 import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExpiryRepo } from '../adapters/expiry-repo.ts';
-import { createLocalBlobStore } from '../blobs/index.ts';
+import { createLocalBlobStores } from '../blobs/index.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { newId } from '../features/shared/ids.ts';
 import { chunk, fileAlert } from '../http/testing/flows.ts';
@@ -43,7 +44,7 @@ describe.each(DATABASE_KINDS)('forwarding drafts in the clean-up on %s', (kind) 
     for (const index of [0, 1]) {
       const bytes = chunk();
       await h.db.insertInto('forwarding_file_chunks').values({ file_id: fileId, chunk_index: index, size: bytes.length, sha256: 'x' }).execute();
-      await h.deps.blobs.putChunk(fileId, index, bytes);
+      await h.deps.blobs.forwardings.putChunk(fileId, index, bytes);
     }
     return { forwardingId, fileId };
   }
@@ -51,7 +52,7 @@ describe.each(DATABASE_KINDS)('forwarding drafts in the clean-up on %s', (kind) 
     draft: (await h.db.selectFrom('forwarding_drafts').select('forwarding_id').where('forwarding_id', '=', p.forwardingId).execute()).length,
     files: (await h.db.selectFrom('forwarding_files').select('id').where('id', '=', p.fileId).execute()).length,
     chunks: (await h.db.selectFrom('forwarding_file_chunks').select('file_id').where('file_id', '=', p.fileId).execute()).length,
-    onDisk: (await readdir(h.blobDir)).includes(p.fileId),
+    onDisk: (await readdir(path.join(h.blobDir, 'forwardings'))).includes(p.fileId),
   });
 
   it('keeps a young draft and deletes one past its age with its files, never a sent package', async () => {
@@ -85,7 +86,7 @@ describe.each(DATABASE_KINDS)('forwarding drafts in the clean-up on %s', (kind) 
     const sent = await packageFile(true);
     const draft = await packageFile(false);
     // Files are dated by the real clock: a store whose clock runs ahead sees them as old.
-    const later = createLocalBlobStore(h.blobDir, () => new Date(Date.now() + ORPHAN_AGE_MS + 60_000));
+    const later = createLocalBlobStores(h.blobDir, () => new Date(Date.now() + ORPHAN_AGE_MS + 60_000));
     expect(await runCleanup(createExpiryRepo(h.db), later, 30, h.now())).toMatchObject({ orphanBlobs: 0, drafts: 0 });
     expect(await left(sent)).toMatchObject({ files: 1, onDisk: true });
     expect(await left(draft)).toMatchObject({ files: 1, onDisk: true });

@@ -6,6 +6,10 @@
  * without a row.
  * A cut-off upload never becomes an alert (finalize refuses it); this removes its remains.
  *
+ * SECURITY: reporters' attachments and package files live in separate spaces of the store
+ * (CleanupSpaces); each space is swept against its own table only, so a row in one table never
+ * keeps alive, nor a clean-up deletes, a file of the other.
+ *
  * Upload files go first, then rows: if the process dies in between, the rows are still there
  * and the next run finishes the job. Draft rows go first (see expireDrafts); what a crash
  * leaves then is files without a row, which the orphan sweep removes.
@@ -30,8 +34,8 @@ export type ExpiryRepo = {
    * file ids (their chunk files go next); null when a send took the draft first.
    */
   deleteExpiredDraft(forwardingId: string, before: Date): Promise<readonly string[] | null>;
-  /** Which of these blob ids still have a row (a reporter's blob or a forwarding package file). */
-  existingBlobIds(blobIds: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Which of these ids still have a row in the space's table (`blobs` or `forwarding_files`). */
+  existingBlobIds(space: CleanupSpace, blobIds: readonly string[]): Promise<ReadonlySet<string>>;
 };
 
 /** Port: the chunk files, with what finds leftovers (the local BlobStore implements it). */
@@ -39,6 +43,11 @@ export type CleanupFiles = ChunkFiles & {
   sweepTempFiles(ageMs: number): Promise<number>;
   settledBlobIds(ageMs: number): Promise<readonly string[]>;
 };
+
+/** The store's spaces: reporters' attachments and forwarded packages' files (blobs/BLOB_SPACES). */
+export type CleanupSpace = 'alerts' | 'forwardings';
+export type CleanupSpaces = { readonly [S in CleanupSpace]: CleanupFiles };
+const SPACES: readonly CleanupSpace[] = ['alerts', 'forwardings'];
 
 /**
  * Leftovers older than this are removed: a temporary file of a write cut off by a crash, a
@@ -59,17 +68,21 @@ export type CleanupResult = {
   readonly orphanBlobs: number;
 };
 
-async function removeOrphans(repo: ExpiryRepo, files: CleanupFiles): Promise<Pick<CleanupResult, 'orphanTempFiles' | 'orphanBlobs'>> {
-  const orphanTempFiles = await files.sweepTempFiles(ORPHAN_AGE_MS);
+async function removeOrphans(repo: ExpiryRepo, spaces: CleanupSpaces): Promise<Pick<CleanupResult, 'orphanTempFiles' | 'orphanBlobs'>> {
+  let orphanTempFiles = 0;
   let orphanBlobs = 0;
-  const settled = await files.settledBlobIds(ORPHAN_AGE_MS);
-  for (let i = 0; i < settled.length; i += BATCH) {
-    const batch = settled.slice(i, i + BATCH);
-    const known = await repo.existingBlobIds(batch);
-    for (const blobId of batch) {
-      if (known.has(blobId)) continue;
-      await files.deleteBlob(blobId);
-      orphanBlobs += 1;
+  for (const space of SPACES) {
+    const files = spaces[space];
+    orphanTempFiles += await files.sweepTempFiles(ORPHAN_AGE_MS);
+    const settled = await files.settledBlobIds(ORPHAN_AGE_MS);
+    for (let i = 0; i < settled.length; i += BATCH) {
+      const batch = settled.slice(i, i + BATCH);
+      const known = await repo.existingBlobIds(space, batch);
+      for (const blobId of batch) {
+        if (known.has(blobId)) continue;
+        await files.deleteBlob(blobId);
+        orphanBlobs += 1;
+      }
     }
   }
   return { orphanTempFiles, orphanBlobs };
@@ -107,7 +120,8 @@ async function expireDrafts(repo: ExpiryRepo, files: CleanupFiles, now: Date): P
   return { drafts, draftFiles };
 }
 
-export async function runCleanup(repo: ExpiryRepo, files: CleanupFiles, sessionIdleMinutes: number, now: Date): Promise<CleanupResult> {
+export async function runCleanup(repo: ExpiryRepo, spaces: CleanupSpaces, sessionIdleMinutes: number, now: Date): Promise<CleanupResult> {
+  const files = spaces.alerts;
   let submissions = 0;
   let blobs = 0;
   for (;;) {
@@ -122,10 +136,10 @@ export async function runCleanup(repo: ExpiryRepo, files: CleanupFiles, sessionI
     }
     if (expired.length < BATCH) break;
   }
-  const { drafts, draftFiles } = await expireDrafts(repo, files, now);
+  const { drafts, draftFiles } = await expireDrafts(repo, spaces.forwardings, now);
   const idleSince = new Date(now.getTime() - sessionIdleMinutes * 60_000);
   const sessions = await repo.deleteExpiredSessions(now, idleSince);
   const powChallenges = await repo.deleteSpentChallenges(now);
   const throttleWindows = await repo.deleteOldThrottleWindows(new Date(now.getTime() - THROTTLE_KEEP_MS));
-  return { submissions, blobs, drafts, draftFiles, sessions, powChallenges, throttleWindows, ...(await removeOrphans(repo, files)) };
+  return { submissions, blobs, drafts, draftFiles, sessions, powChallenges, throttleWindows, ...(await removeOrphans(repo, spaces)) };
 }

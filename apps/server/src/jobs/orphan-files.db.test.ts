@@ -6,7 +6,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createExpiryRepo } from '../adapters/expiry-repo.ts';
-import { createLocalBlobStore } from '../blobs/index.ts';
+import { createLocalBlobStores } from '../blobs/index.ts';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { newId } from '../features/shared/ids.ts';
 import { createHarness } from '../http/testing/harness.ts';
@@ -24,25 +24,27 @@ describe.each(DATABASE_KINDS)('orphaned chunk files on %s', (kind) => {
     await h.close();
   });
 
+  const alertSpace = (): string => path.join(h.blobDir, 'alerts');
+
   it('removes old temporary files and folders without a row, never a live blob or a young leftover', async () => {
     const submission = await openSubmission(h, CHUNK);
     const live = newId();
     expect((await putChunk(h, submission, live, 0, chunk())).status).toBe(200);
     const orphan = newId();
-    await mkdir(path.join(h.blobDir, orphan), { mode: 0o700 });
-    await writeFile(path.join(h.blobDir, orphan, '0.chunk'), 'left behind');
-    await writeFile(path.join(h.blobDir, live, '1.chunk.0011223344556677.tmp'), 'cut off');
-    await writeFile(path.join(h.blobDir, 'not-a-blob-folder'), 'left alone');
+    await mkdir(path.join(alertSpace(), orphan), { mode: 0o700 });
+    await writeFile(path.join(alertSpace(), orphan, '0.chunk'), 'left behind');
+    await writeFile(path.join(alertSpace(), live, '1.chunk.0011223344556677.tmp'), 'cut off');
+    await writeFile(path.join(alertSpace(), 'not-a-blob-folder'), 'left alone');
 
     const repo = createExpiryRepo(h.db);
     // Files are dated by the real clock (their change time), whatever the harness's clock says.
-    const youngStore = createLocalBlobStore(h.blobDir, () => new Date());
+    const youngStore = createLocalBlobStores(h.blobDir, () => new Date());
     expect(await runCleanup(repo, youngStore, 30, h.now())).toMatchObject({ orphanTempFiles: 0, orphanBlobs: 0 });
-    expect((await readdir(h.blobDir)).sort()).toEqual([live, orphan, 'not-a-blob-folder'].sort());
+    expect((await readdir(alertSpace())).sort()).toEqual([live, orphan, 'not-a-blob-folder'].sort());
 
-    const laterStore = createLocalBlobStore(h.blobDir, () => new Date(Date.now() + ORPHAN_AGE_MS + 60_000));
+    const laterStore = createLocalBlobStores(h.blobDir, () => new Date(Date.now() + ORPHAN_AGE_MS + 60_000));
     expect(await runCleanup(repo, laterStore, 30, h.now())).toMatchObject({ orphanTempFiles: 1, orphanBlobs: 1 });
-    expect((await readdir(h.blobDir)).sort()).toEqual([live, 'not-a-blob-folder'].sort());
-    expect(await readdir(path.join(h.blobDir, live))).toEqual(['0.chunk']);
+    expect((await readdir(alertSpace())).sort()).toEqual([live, 'not-a-blob-folder'].sort());
+    expect(await readdir(path.join(alertSpace(), live))).toEqual(['0.chunk']);
   });
 });

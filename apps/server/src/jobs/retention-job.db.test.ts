@@ -3,6 +3,7 @@ import { CUSTODY_ROUTES } from '@kenekanko/contracts';
 import { PURPOSES } from '@kenekanko/crypto';
 import { DATABASE_KINDS } from '../../test/databases.ts';
 import { createKyselyStorage } from '../adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from '../audit/audit-mac.ts';
 import { newId } from '../features/shared/ids.ts';
 import { chunk, fileAlert, shapedEnvelope } from '../http/testing/flows.ts';
 import { createHarness, errorCode } from '../http/testing/harness.ts';
@@ -41,7 +42,7 @@ async function forwardTo(h: Harness, alertId: string, from: string, to: string, 
   await h.db.insertInto('forwarding_events').values({ id: newId(), forwarding_id: forwardingId, seq: 1, kind: 'acknowledged', action: null, actor_id: by, details_envelope: shapedEnvelope(PURPOSES.note), created_at: at }).execute();
   await h.db.insertInto('forwarding_files').values({ id: fileId, forwarding_id: forwardingId, chunk_count: 1, total_bytes: 0, state: 'complete' }).execute();
   await h.db.insertInto('forwarding_file_chunks').values({ file_id: fileId, chunk_index: 0, size: 1, sha256: 'x' }).execute();
-  await h.deps.blobs.putChunk(fileId, 0, chunk());
+  await h.deps.blobs.forwardings.putChunk(fileId, 0, chunk());
   await h.db
     .insertInto('key_grants')
     .values({ id: newId(), object_type: 'forwarding', object_id: forwardingId, key_kind: 'package', key_version: 1, recipient_type: 'organisation', recipient_id: to, recipient_key_version: 1, sealed_key: 'x', created_at: at })
@@ -55,7 +56,7 @@ async function forwardingRemains(h: Harness, sent: Sent) {
   const files = await h.db.selectFrom('forwarding_files').select('id').where('forwarding_id', '=', sent.forwardingId).execute();
   const chunks = await h.db.selectFrom('forwarding_file_chunks').select('file_id').where('file_id', '=', sent.fileId).execute();
   const grants = await h.db.selectFrom('key_grants').select('id').where('object_type', '=', 'forwarding').where('object_id', '=', sent.forwardingId).execute();
-  const onDisk = await h.deps.blobs.getChunk(sent.fileId, 0).then(() => true, () => false);
+  const onDisk = await h.deps.blobs.forwardings.getChunk(sent.fileId, 0).then(() => true, () => false);
   return { row, events, files: files.length, chunks: chunks.length, grants: grants.length, onDisk };
 }
 
@@ -64,7 +65,7 @@ async function remains(h: Harness, alertId: string, blobIds: readonly string[]) 
   const blobs = await h.db.selectFrom('blobs').select('id').where('alert_id', '=', alertId).execute();
   const notes = await h.db.selectFrom('notes').select('id').where('alert_id', '=', alertId).execute();
   const grants = await h.db.selectFrom('key_grants').select('id').where('object_id', '=', alertId).execute();
-  const files = await Promise.all(blobIds.map((id) => h.deps.blobs.getChunk(id, 0).then(() => true, () => false)));
+  const files = await Promise.all(blobIds.map((id) => h.deps.blobs.alerts.getChunk(id, 0).then(() => true, () => false)));
   return { alert, blobs: blobs.length, notes: notes.length, grants: grants.length, files };
 }
 
@@ -77,7 +78,7 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
   let open: { alertId: string; blobIds: string[] };
   let sentOfClosed: Sent;
   let sentOfOpen: Sent;
-  const run = () => runRetention(createKyselyStorage(h.db), h.deps.blobs, h.now());
+  const run = () => runRetention(createKyselyStorage(h.db, deriveAuditMacKey(h.secrets.serverSecret)), h.deps.blobs, h.now());
 
   beforeEach(async () => {
     h = await createHarness(kind);

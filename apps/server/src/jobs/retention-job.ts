@@ -23,8 +23,12 @@ const CANDIDATE_LIMIT = 1000;
 
 export type RetentionResult = { readonly deleted: number; readonly failedFileDeletions: number };
 
+/** The store's spaces: reporters' attachments and forwarded packages' files (blobs/BLOB_SPACES). */
+export type RetentionFiles = { readonly alerts: ChunkFiles; readonly forwardings: ChunkFiles };
+type PurgedFiles = { readonly blobIds: readonly string[]; readonly forwardingFileIds: readonly string[] };
+
 /** Empties one due alert; false when it is no longer due (reopened, held, done by another run). */
-async function purgeOne(storage: Storage<CustodyDeps>, alertId: string, now: Date): Promise<readonly string[] | null> {
+async function purgeOne(storage: Storage<CustodyDeps>, alertId: string, now: Date): Promise<PurgedFiles | null> {
   return storage.transaction(async (repos) => {
     const alert = await repos.alerts.lockAlert(alertId);
     if (alert === undefined || !isClosingState(alert.state)) return null;
@@ -38,20 +42,31 @@ async function purgeOne(storage: Storage<CustodyDeps>, alertId: string, now: Dat
       { actorId: null, action: 'retention-delete', objectType: 'alert', objectId: alertId, details: { months, state: alert.state, files: blobIds.length + forwardingFileIds.length } },
       now,
     );
-    return [...blobIds, ...forwardingFileIds];
+    return { blobIds, forwardingFileIds };
   });
 }
 
-export async function runRetention(storage: Storage<CustodyDeps>, files: ChunkFiles, now: Date): Promise<RetentionResult> {
-  const candidates = await storage.read.retention.candidates(RETENTION_CLOSING_STATES as readonly AlertState[], CANDIDATE_LIMIT);
+/**
+ * Walks every candidate page by page (by alert id), so closed cases that are not yet due, however
+ * many, never hide due ones behind them. `pageSize` is a parameter for tests.
+ */
+export async function runRetention(storage: Storage<CustodyDeps>, files: RetentionFiles, now: Date, pageSize = CANDIDATE_LIMIT): Promise<RetentionResult> {
   let deleted = 0;
   let failedFileDeletions = 0;
-  for (const candidate of candidates) {
-    if (addMonths(new Date(candidate.closedAt), candidate.months) > now) continue;
-    const fileIds = await purgeOne(storage, candidate.alertId, now);
-    if (fileIds === null) continue;
-    deleted += 1;
-    failedFileDeletions += await deleteBlobFiles(files, fileIds);
+  let after: string | null = null;
+  for (;;) {
+    const page = await storage.read.retention.candidates(RETENTION_CLOSING_STATES as readonly AlertState[], pageSize, after);
+    for (const candidate of page) {
+      if (addMonths(new Date(candidate.closedAt), candidate.months) > now) continue;
+      const purged = await purgeOne(storage, candidate.alertId, now);
+      if (purged === null) continue;
+      deleted += 1;
+      // SECURITY: each id is deleted in its own table's space, never in the other (blobs/blob-store.ts).
+      failedFileDeletions += await deleteBlobFiles(files.alerts, purged.blobIds);
+      failedFileDeletions += await deleteBlobFiles(files.forwardings, purged.forwardingFileIds);
+    }
+    const last = page.at(-1);
+    if (page.length < pageSize || last === undefined) return { deleted, failedFileDeletions };
+    after = last.alertId;
   }
-  return { deleted, failedFileDeletions };
 }

@@ -70,6 +70,22 @@ async function readOrCreate(file: string): Promise<Uint8Array> {
   return readSecretFile(file);
 }
 
+/**
+ * The server secret as it is, for read-only tools (`npm run audit:verify`): never creates the
+ * folder or the file (a fresh secret would only make every audit MAC look wrong), never
+ * changes permissions. Throws SecretsError when it is missing or damaged.
+ */
+export async function readServerSecret(secretsDir: string): Promise<Uint8Array> {
+  let text: string;
+  try {
+    text = (await readFile(path.join(secretsDir, SERVER_SECRET_FILE), 'utf8')).trim();
+  } catch {
+    throw new SecretsError(`no readable ${SERVER_SECRET_FILE} in the secrets folder`);
+  }
+  if (!BASE64URL_32.test(text)) throw new SecretsError(`${SERVER_SECRET_FILE} does not hold 32 bytes in base64url`);
+  return new Uint8Array(Buffer.from(text, 'base64url'));
+}
+
 export async function loadOrCreateSecrets(secretsDir: string): Promise<Secrets> {
   await ensurePrivateDir(secretsDir);
   const serverSecret = await readOrCreate(path.join(secretsDir, SERVER_SECRET_FILE));

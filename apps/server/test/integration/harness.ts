@@ -11,7 +11,8 @@ import path from 'node:path';
 import { randomBytes, toBase64Url } from '@kenekanko/crypto';
 import { createApp } from '../../src/app.ts';
 import { createKyselyStorage } from '../../src/adapters/kysely-storage.ts';
-import { createLocalBlobStore } from '../../src/blobs/index.ts';
+import { deriveAuditMacKey } from '../../src/audit/audit-mac.ts';
+import { createLocalBlobStores } from '../../src/blobs/index.ts';
 import type { Config } from '../../src/config/config.ts';
 import { TABLES_CHILDREN_FIRST } from '../../src/db/migrations/0001-initial.ts';
 import { issueSetupToken } from '../../src/features/setup/index.ts';
@@ -78,14 +79,14 @@ export async function startHarness(kind: DatabaseKind): Promise<Harness> {
     config,
     db: database.db,
     dialect: database.dialect,
-    blobs: createLocalBlobStore(config.blobDir),
+    blobs: createLocalBlobStores(config.blobDir),
     secrets,
     // KENEKANKO_TEST_LOG=1 shows the server's error log while debugging a failing test.
     logger: process.env['KENEKANKO_TEST_LOG'] === '1' ? createLogger('error') : createSilentLogger(),
     clock: () => new Date(),
   });
   const setupToken = toBase64Url(randomBytes(24));
-  await issueSetupToken(createKyselyStorage(database.db), setupToken);
+  await issueSetupToken(createKyselyStorage(database.db, deriveAuditMacKey(secrets.serverSecret)), setupToken);
 
   const sent: SentRequest[] = [];
   const harness: Harness = {

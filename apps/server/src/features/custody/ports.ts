@@ -84,7 +84,7 @@ export type RetentionRepo = {
   /** When the alert entered its current state (its last state change), or undefined. */
   closedAt(alertId: string): Promise<string | undefined>;
   /** Alerts in a closing state, under a policy, without hold, not yet emptied (any closing date). */
-  candidates(closingStates: readonly string[], limit: number): Promise<readonly RetentionCandidate[]>;
+  candidates(closingStates: readonly string[], limit: number, afterAlertId: string | null): Promise<readonly RetentionCandidate[]>;
   /**
    * Empties what deleteCiphertext does not: notes, reasons, identity request reasons, forwarding
    * packages with their grants, events and file rows; records the deletion. Returns the

@@ -102,7 +102,15 @@ async function checkRecipientRules(repos: ForwardingDeps, sender: Sender, to: Di
     throw new AppError('already-forwarded');
   }
   if (to.kind === 'media' && !(await hasJournalistConsent(repos.forwarding, sender.alert))) throw new AppError('consent-required');
+  // SECURITY: the identity never goes further than the recipient the custodian granted it for:
+  // an onward forwarding (from the recipient to another) can never carry it, whatever the client says.
+  if (request.includesIdentity && sender.parent !== null) throw new AppError('identity-not-granted');
   if (request.includesIdentity && !(await repos.forwarding.identityGranted(sender.alert.id, userId, to.id))) throw new AppError('identity-not-granted');
+  // SECURITY: a package is sealed to the sending organisation too, so an identity inside it would
+  // reach every analyst there, not only the one the custodian granted it to. Until the identity
+  // travels in its own envelope (sealed to the recipient and the requester only), no package may
+  // carry it: the recipient asks the forwarding organisation, whose custodian decides.
+  if (request.includesIdentity) throw new AppError('identity-forwarding-unavailable');
 }
 
 async function moveToForwarded(repos: ForwardingDeps, sender: Sender, roles: RolesByOrg, userId: string, now: Date): Promise<void> {

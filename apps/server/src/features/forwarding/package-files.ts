@@ -56,6 +56,8 @@ export async function putPackageChunk(
       return { stored: false };
     }
     if (file === undefined) {
+      // SECURITY: an id is owned by one table; a reporter's attachment id never names a package file.
+      if (await forwarding.attachmentExists(blobId)) throw new AppError('conflict');
       if ((await forwarding.filesOf(forwardingId)).length >= MAX_PACKAGE_FILES) throw new AppError('payload-too-large');
       await forwarding.insertFile(blobId, forwardingId);
     }

@@ -64,6 +64,8 @@ export type ForwardingRepo = {
   insertDraft(draft: DraftRecord, createdAt: string): Promise<void>;
   deleteDraft(forwardingId: string): Promise<void>;
   findFile(fileId: string): Promise<PackageFileRecord | undefined>;
+  /** Whether a reporter's attachment (table blobs) has this id. */
+  attachmentExists(fileId: string): Promise<boolean>;
   insertFile(fileId: string, forwardingId: string): Promise<void>;
   chunkSha256(fileId: string, index: number): Promise<string | undefined>;
   recordChunk(fileId: string, index: number, size: number, sha256: string): Promise<void>;

@@ -1,12 +1,16 @@
 /**
  * Per-organisation forwarding settings: whether the organisation is named to reporters in
  * their follow-up (default: not named, "the competent authority"). An administrator of the
- * organisation or of the coalition, or the organisation's coordinator, changes it.
+ * organisation or of the coalition, or the organisation's coordinator, changes it; its analysts,
+ * liaisons and journalists read it; its focal points and custodians get 'forbidden'.
  */
-import type { ForwardingSettings } from '@kenekanko/contracts';
+import type { ForwardingSettings, Role } from '@kenekanko/contracts';
 import { AppError } from '../../http/app-error.ts';
 import type { Storage } from '../shared/storage.ts';
 import type { ForwardingDeps } from './ports.ts';
+
+/** Who reads the setting without changing it: the members who see or send its forwardings. */
+const READER_ROLES: readonly Role[] = ['analyst', 'authority-liaison', 'journalist'];
 
 async function access(repos: ForwardingDeps, userId: string, orgId: string): Promise<'edit' | 'read'> {
   const memberships = await repos.accounts.membershipsOf(userId);
@@ -16,8 +20,10 @@ async function access(repos: ForwardingDeps, userId: string, orgId: string): Pro
     if ((await repos.directory.organisation(orgId)) === undefined) throw new AppError('not-found');
     return 'edit';
   }
-  if (own.length > 0) return 'read';
-  throw new AppError('not-found');
+  if (own.length === 0) throw new AppError('not-found');
+  // SECURITY (least knowledge): a focal point or a custodian has no use for how the organisation is named to reporters.
+  if (own.some((m) => READER_ROLES.includes(m.role))) return 'read';
+  throw new AppError('forbidden');
 }
 
 export async function forwardingSettings(repos: ForwardingDeps, userId: string, orgId: string): Promise<ForwardingSettings> {

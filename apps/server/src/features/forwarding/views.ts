@@ -1,8 +1,9 @@
 /**
  * What the desk reads about forwardings: a liaison's inbox (only what was forwarded to their
  * organisation), an alert's forwardings for the organisation that sent them, one forwarding
- * with its package and events, and the package's file chunks. Opening a package and
- * downloading one of its files are audited.
+ * with its package and events, and the package's file chunks. Opening a package, reading an
+ * alert's forwardings (their packages, sealed to the sending organisation too) and downloading
+ * one of a package's files are audited.
  */
 import type { AlertForwardingsResponse, ForwardingSummary, ForwardingView } from '@kenekanko/contracts';
 import { AppError } from '../../http/app-error.ts';
@@ -17,19 +18,29 @@ export async function forwardingInbox(repos: ForwardingDeps, userId: string): Pr
   return orgIds.length === 0 ? [] : summariesOf(repos, await repos.forwarding.receivedBy(orgIds));
 }
 
-/** The forwardings of one alert, for the analysts and coordinators of its organisation. */
-export async function alertForwardings(repos: ForwardingDeps, userId: string, alertId: string): Promise<AlertForwardingsResponse> {
-  const roles = await rolesByOrg(repos.accounts, userId);
-  const alert = await repos.alerts.findAlert(alertId);
-  if (alert === undefined || !canForwardFromAlert(roles, alert.orgId)) throw new AppError('not-found');
-  // Onward forwardings show too (the CSO follows where its case went), without a grant: their package is not the CSO's.
-  const records = await repos.forwarding.ofAlert(alertId);
-  const signature = await repos.forwarding.journalistConsent(alertId);
-  return {
-    forwardings: await viewsOf(repos, records, () => alert.orgId),
-    journalistConsent: signature === null ? null : { signature },
-    reporterEd25519Public: alert.reporterEd25519Public,
-  };
+/**
+ * The forwardings of one alert, for the analysts and coordinators of its organisation.
+ * SECURITY: this hands the sender's package grants out, so it is a read of every package the
+ * organisation sent: audited like open-package (ids and counts only), whenever there is one.
+ */
+export async function alertForwardings(storage: Storage<ForwardingDeps>, userId: string, alertId: string, now: Date): Promise<AlertForwardingsResponse> {
+  return storage.transaction(async (repos) => {
+    const roles = await rolesByOrg(repos.accounts, userId);
+    const alert = await repos.alerts.findAlert(alertId);
+    if (alert === undefined || !canForwardFromAlert(roles, alert.orgId)) throw new AppError('not-found');
+    // Onward forwardings show too (the CSO follows where its case went), without a grant: their package is not the CSO's.
+    const records = await repos.forwarding.ofAlert(alertId);
+    const signature = await repos.forwarding.journalistConsent(alertId);
+    if (records.length > 0) {
+      const details = { forwardings: records.length, withIdentity: records.filter((r) => r.includesIdentity).length };
+      await repos.audit.append({ actorId: userId, action: 'read-alert-forwardings', objectType: 'alert', objectId: alertId, details }, now);
+    }
+    return {
+      forwardings: await viewsOf(repos, records, () => alert.orgId),
+      journalistConsent: signature === null ? null : { signature },
+      reporterEd25519Public: alert.reporterEd25519Public,
+    };
+  });
 }
 
 export async function forwardingView(storage: Storage<ForwardingDeps>, userId: string, forwardingId: string, now: Date): Promise<ForwardingView> {

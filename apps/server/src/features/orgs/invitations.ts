@@ -7,7 +7,8 @@
  * SECURITY: only SHA-256(code) is stored, so a database copy cannot be used to join; the code
  * expires after INVITATION_DAYS and is used once (the row is locked while it is used). An
  * invitation grants a membership, never a key: the organisation key comes later from an
- * existing member's browser, after a fingerprint check (org-keys.ts).
+ * existing member's browser, after a fingerprint check (org-keys.ts). The account that created
+ * an invitation can never accept or join it.
  */
 import { hashLoginKey, isValidEd25519PublicKey, isValidX25519PublicKey, randomBytes, sha256, toBase64Url, USER_SALT_LENGTH } from '@kenekanko/crypto';
 import type { AcceptInvitationRequest, InvitationView, InviteRequest, InviteResponse, NewUser, OrganisationKind, Role } from '@kenekanko/contracts';
@@ -94,6 +95,10 @@ function newUserRecord(user: NewUser): UserRecord {
 type Joined = { readonly userId: string; readonly orgId: string; readonly role: Role };
 
 async function addMembership(repos: OrgsDeps, invitation: InvitationRecord, userId: string, now: Date): Promise<Joined> {
+  // SECURITY: invitations are the only way to a membership, and nobody uses their own: an
+  // administrator (who holds no content key) cannot make themselves coordinator, custodian or
+  // liaison; a second person has to invite them.
+  if (invitation.createdBy === userId) throw new AppError('invitation-own');
   const memberships = await repos.accounts.membershipsOf(userId);
   if (memberships.some((m) => m.orgId === invitation.orgId && m.role === invitation.role)) throw new AppError('already-member');
   await repos.orgs.insertMembership({ id: newId(), userId, orgId: invitation.orgId, role: invitation.role }, now);

@@ -52,9 +52,20 @@ export async function listOrganisations(repos: OrgsDeps, userId: string): Promis
   return { organisations: visible.map((org) => view(org, latest.body)), platformAdministrator: access.platformAdministrator };
 }
 
+/** One spelling per visible name: NFC, then case-folded (the schema already NFC-normalises input). */
+export const nameKey = (name: string): string => name.normalize('NFC').toLowerCase();
+
+/** SECURITY: no second "OCLEI": an analyst chooses a recipient by its name. */
+async function requireFreeName(repos: OrgsDeps, name: string, exceptOrgId: string | null): Promise<void> {
+  const key = nameKey(name);
+  const taken = (await repos.orgs.listOrganisations()).some((org) => org.id !== exceptOrgId && nameKey(org.name) === key);
+  if (taken) throw new AppError('organisation-name-taken');
+}
+
 export async function createOrganisation(storage: Storage<OrgsDeps>, userId: string, request: CreateOrganisationRequest, now: Date): Promise<{ orgId: string }> {
   return storage.transaction(async (repos) => {
     requirePlatformAdministrator(await accessOf(repos.accounts, userId));
+    await requireFreeName(repos, request.name, null);
     const orgId = newId();
     await repos.orgs.insertOrganisation({ id: orgId, kind: request.kind, name: request.name, preset: null }, now);
     await repos.audit.append({ actorId: userId, action: 'create-organisation', objectType: 'organisation', objectId: orgId, details: { kind: request.kind } }, now);
@@ -69,19 +80,22 @@ export async function renameOrganisation(storage: Storage<OrgsDeps>, userId: str
     const org = await repos.orgs.lockOrganisation(orgId);
     if (org === undefined) throw new AppError('not-found');
     if (org.name === name) return;
+    await requireFreeName(repos, name, orgId);
     await repos.orgs.renameOrganisation(orgId, name);
     await repos.audit.append({ actorId: userId, action: 'rename-organisation', objectType: 'organisation', objectId: orgId, details: {} }, now);
   });
 }
 
-/** Idempotent: adds the preset's authorities that are missing (renamed ones count as present). */
+/** Idempotent: adds the preset's authorities that are missing (renamed ones count as present, and so does an organisation already bearing the name). */
 export async function addMaliPreset(storage: Storage<OrgsDeps>, userId: string | null, now: Date): Promise<{ added: string[] }> {
   return storage.transaction(async (repos) => {
     if (userId !== null) requirePlatformAdministrator(await accessOf(repos.accounts, userId));
-    const present = new Set((await repos.orgs.listOrganisations()).map((org) => org.preset));
+    const existing = await repos.orgs.listOrganisations();
+    const present = new Set(existing.map((org) => org.preset));
+    const names = new Set(existing.map((org) => nameKey(org.name)));
     const added: string[] = [];
     for (const entry of MALI_PRESET) {
-      if (present.has(entry.preset)) continue;
+      if (present.has(entry.preset) || names.has(nameKey(entry.name))) continue;
       const id = newId();
       await repos.orgs.insertOrganisation({ id, kind: 'authority', name: entry.name, preset: entry.preset }, now);
       added.push(id);

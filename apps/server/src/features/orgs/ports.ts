@@ -61,6 +61,8 @@ export type OrgRepo = {
   putGrants(grants: readonly GrantRecord[], now: Date): Promise<void>;
   /** Removes every organisation key grant (all versions) of `orgId` sealed to `userId`. */
   deleteUserOrgGrants(orgId: string, userId: string): Promise<number>;
+  /** Removes every custodian key grant, or coalition-signing key grant, sealed to `userId`. */
+  deleteUserRoleGrants(userId: string, keyKind: 'custodian' | 'coalition-signing'): Promise<number>;
   coalitionSigningGrants(coalitionId: string): Promise<readonly GrantRecord[]>;
 };
 

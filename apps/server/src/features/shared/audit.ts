@@ -48,6 +48,7 @@ export const AUDIT_ACTIONS = [
   'record-action',
   'conclude-forwarding',
   'download-package-file',
+  'read-alert-forwardings',
   'forwarding-settings',
   // cases (issue 3)
   'assign',

@@ -47,6 +47,8 @@ export type UploadRepo = {
   /** Chunk indexes received per blob of a submission. */
   receivedChunks(submissionId: string): Promise<Record<string, number[]>>;
   findBlob(blobId: string): Promise<BlobRecord | undefined>;
+  /** Whether a forwarded package's file (table forwarding_files) has this id. */
+  packageFileExists(blobId: string): Promise<boolean>;
   /** Inserts an empty uploading blob unless one with this id exists (whoever owns it). */
   insertBlobIfAbsent(blobId: string, submissionId: string, day: string): Promise<void>;
   findChunk(blobId: string, index: number): Promise<ChunkRecord | undefined>;

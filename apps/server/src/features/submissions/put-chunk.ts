@@ -49,6 +49,8 @@ export async function putChunk(
     if (used + bytes.length > limits.storageQuotaBytesPerDay) throw new AppError('quota-exceeded');
 
     if (blob === undefined) {
+      // SECURITY: an id is owned by one table; a forwarded file's id never names a reporter's upload.
+      if (await uploads.packageFileExists(blobId)) throw new AppError('conflict');
       if ((await uploads.blobsOf(submissionId)).length >= MAX_BLOBS_PER_SUBMISSION) throw new AppError('payload-too-large');
       await uploads.insertBlobIfAbsent(blobId, submissionId, dayOf(now));
     }

@@ -7,6 +7,7 @@ import { CASES_ROUTES, ROUTES } from '@kenekanko/contracts';
 import type { CaseSettingsView, DueItem, MailPreferenceView } from '@kenekanko/contracts';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
 import { createKyselyStorage } from '../../adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from '../../audit/audit-mac.ts';
 import { createSmtpMailer } from '../../adapters/smtp-mailer.ts';
 import { notifyOverdue, sendMailReminders } from '../../features/cases/index.ts';
 import { newId } from '../../features/shared/ids.ts';
@@ -109,7 +110,7 @@ describe.each(DATABASE_KINDS)('deadlines and reminders on %s', (kind) => {
     const items = await due(asCoordinator);
     expect(items.find((d) => d.kind === 'forwarding-acknowledgement')).toEqual({ kind: 'forwarding-acknowledgement', alertId, forwardingId, dueDay: '2025-03-31', overdue: false });
 
-    const storage = createKyselyStorage(h.db);
+    const storage = createKyselyStorage(h.db, deriveAuditMacKey(h.secrets.serverSecret));
     await advanceDays(31);
     const coordinators = 2; // the setup coordinator and ours; nobody is assigned
     expect(await notifyOverdue(storage, h.now())).toBe(coordinators);
@@ -160,7 +161,7 @@ describe.each(DATABASE_KINDS)('deadlines and reminders on %s', (kind) => {
       expect(saved).toEqual({ available: true, enabled: true, address: 'awa@example.ml' });
       await send('POST', CASES_ROUTES.assignee(alertId), { assigneeId: coordinator.userId }, await world.addMember(world.coalition, 'coordinator').then((m) => m.logIn()));
 
-      const storage = createKyselyStorage(h.db);
+      const storage = createKyselyStorage(h.db, deriveAuditMacKey(h.secrets.serverSecret));
       const mailer = createSmtpMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'desk@kenekanko.test' });
       expect(await sendMailReminders(storage, mailer, `${PUBLIC_URL}/desk/`, h.now())).toEqual({ sent: 1, failed: 0 });
       // Nothing new since: no second mail, even after the hour.

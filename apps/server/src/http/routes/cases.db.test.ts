@@ -7,6 +7,7 @@ import type { AlertSummary, CaseView, Role, StaffAlertView } from '@kenekanko/co
 import { DATABASE_KINDS } from '../../../test/databases.ts';
 import { verifyAuditChain } from '../../audit/audit-trail.ts';
 import { createKyselyStorage } from '../../adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from '../../audit/audit-mac.ts';
 import { applyStateChange } from '../../features/workflow/index.ts';
 import { createHarness, errorCode } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
@@ -158,7 +159,7 @@ describe.each(DATABASE_KINDS)('case work on %s', (kind) => {
   it('lets the forwarding flow move verified → forwarded without a reason, and nothing else', async () => {
     const { alertId } = await fileAlert(h, world.deployment);
     await h.db.updateTable('alerts').set({ state: 'verified' }).where('id', '=', alertId).execute();
-    const storage = createKyselyStorage(h.db);
+    const storage = createKyselyStorage(h.db, deriveAuditMacKey(h.secrets.serverSecret));
     const change = (to: 'forwarded' | 'in-verification', actorRoles: readonly Role[]) =>
       storage.transaction(async (repos) => {
         const alert = await repos.alerts.lockAlert(alertId);

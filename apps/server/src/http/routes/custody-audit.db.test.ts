@@ -4,7 +4,7 @@ import type { StaffSession } from '@kenekanko/client';
 import { CUSTODY_ROUTES } from '@kenekanko/contracts';
 import { PURPOSES, signStatement, toBase64Url } from '@kenekanko/crypto';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
-import { appendAudit, auditHash } from '../../audit/index.ts';
+import { appendAudit, auditHash, deriveAuditMacKey } from '../../audit/index.ts';
 import { createHarness, errorCode, PUBLIC_URL } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
 import { createWorld } from '../testing/world.ts';
@@ -23,7 +23,7 @@ describe.each(DATABASE_KINDS)('audit checkpoints on %s', (kind) => {
     world = await createWorld(h);
     coordinator = await world.addMember(world.coalition, 'coordinator', { password: PASSWORD });
     session = await staffLogin(createApiClient({ baseUrl: PUBLIC_URL, fetch: h.fetch }), coordinator.login, PASSWORD);
-    for (let i = 0; i < 3; i++) await appendAudit(h.db, { actorId: null, action: 'view-alert', objectType: 'alert', objectId: `a${i}`, details: { i, ok: true } }, h.now());
+    for (let i = 0; i < 3; i++) await appendAudit(h.db, { actorId: null, action: 'view-alert', objectType: 'alert', objectId: `a${i}`, details: { i, ok: true } }, h.now(), deriveAuditMacKey(h.secrets.serverSecret));
   }, 60_000);
   afterAll(async () => {
     await h.close();
@@ -43,13 +43,13 @@ describe.each(DATABASE_KINDS)('audit checkpoints on %s', (kind) => {
     expect(head.lastCheckpoint).toMatchObject({ seq: first.seq, orgId: world.coalition.id, signerLogin: coordinator.login });
     // The checkpoint itself is audited: one entry since.
     expect(head.sinceLastCheckpoint).toBe(1);
-    await appendAudit(h.db, { actorId: null, action: 'note', objectType: 'alert', objectId: 'b', details: {} }, h.now());
+    await appendAudit(h.db, { actorId: null, action: 'note', objectType: 'alert', objectId: 'b', details: {} }, h.now(), deriveAuditMacKey(h.secrets.serverSecret));
     const second = await signAuditCheckpoint(session, world.coalition.id);
     expect(second.checkedEntries).toBe(2);
   });
 
   it('refuses to sign a chain rewritten since the last checkpoint', async () => {
-    await appendAudit(h.db, { actorId: null, action: 'note', objectType: 'alert', objectId: 'c', details: {} }, h.now());
+    await appendAudit(h.db, { actorId: null, action: 'note', objectType: 'alert', objectId: 'c', details: {} }, h.now(), deriveAuditMacKey(h.secrets.serverSecret));
     const head = await h.db.selectFrom('audit_log').select('seq').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
     await h.db.updateTable('audit_log').set({ object_id: 'forged' }).where('seq', '=', head.seq).execute();
     await expect(signAuditCheckpoint(session, world.coalition.id)).rejects.toMatchObject({ code: 'bad-response' });

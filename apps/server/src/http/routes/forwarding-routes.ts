@@ -48,19 +48,19 @@ function registerPackageRoutes(app: Hono<StaffEnv>, s: AppServices): void {
   app.put(FORWARDING_ROUTE_PATTERNS.fileChunk, async (c) => {
     const address = parseParams(ChunkParams, c.req.param());
     const bytes = await readBytes(c);
-    return c.json(await putPackageChunk(s.storage, s.files, s.config.maxFileBytes, c.var.staff.userId, address, bytes));
+    return c.json(await putPackageChunk(s.storage, s.forwardingFiles, s.config.maxFileBytes, c.var.staff.userId, address, bytes));
   });
 
   app.get(FORWARDING_ROUTE_PATTERNS.fileChunk, async (c) => {
     const address = parseParams(ChunkParams, c.req.param());
-    const bytes = await packageChunk(s.storage, s.files, c.var.staff.userId, address, s.clock());
+    const bytes = await packageChunk(s.storage, s.forwardingFiles, c.var.staff.userId, address, s.clock());
     return c.body(new Uint8Array(bytes), 200, { 'Content-Type': 'application/octet-stream', 'Content-Disposition': 'attachment' });
   });
 
   app.post(FORWARDING_ROUTES.forwardings, async (c) => {
     const request = await readJson(c, ForwardRequestSchema);
     const outcome = await forwardCase(s.storage, c.var.staff.userId, request, s.clock());
-    const failures = await deleteBlobFiles(s.files, outcome.discardedFileIds);
+    const failures = await deleteBlobFiles(s.forwardingFiles, outcome.discardedFileIds);
     if (failures > 0) s.logger.warn('could not delete discarded package files', { count: failures });
     return c.json({ forwarding: outcome.summary, alertState: outcome.alertState });
   });
@@ -82,7 +82,7 @@ function registerFollowUpRoutes(app: Hono<StaffEnv>, s: AppServices): void {
 
   app.get(FORWARDING_ROUTE_PATTERNS.alertForwardings, async (c) => {
     const { alertId } = parseParams(AlertParams, c.req.param());
-    return c.json(await alertForwardings(s.storage.read, c.var.staff.userId, alertId));
+    return c.json(await alertForwardings(s.storage, c.var.staff.userId, alertId, s.clock()));
   });
 
   app.get(FORWARDING_ROUTE_PATTERNS.settings, async (c) => {

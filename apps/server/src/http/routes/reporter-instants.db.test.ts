@@ -70,14 +70,17 @@ describe.each(DATABASE_KINDS)('reporter instants at rest on %s', (kind) => {
     expect(leaks).toEqual([]);
 
     const day = Date.UTC(2025, 2, 1);
-    const blobFolders = await readdir(h.blobDir);
+    const alertSpace = path.join(h.blobDir, 'alerts');
+    const blobFolders = await readdir(alertSpace);
     expect(blobFolders.length).toBe(2);
     for (const folder of blobFolders) {
-      for (const name of await readdir(path.join(h.blobDir, folder))) {
-        const info = await stat(path.join(h.blobDir, folder, name));
+      for (const name of await readdir(path.join(alertSpace, folder))) {
+        const info = await stat(path.join(alertSpace, folder, name));
         expect(info.mtimeMs).toBe(day);
       }
-      expect((await stat(path.join(h.blobDir, folder))).mtimeMs).toBe(day);
+      expect((await stat(path.join(alertSpace, folder))).mtimeMs).toBe(day);
     }
+    expect((await stat(alertSpace)).mtimeMs).toBe(day);
+    expect((await stat(h.blobDir)).mtimeMs).toBe(day);
   });
 });

@@ -24,6 +24,7 @@ import {
 } from '@kenekanko/crypto';
 import type { KeyPair, Purpose } from '@kenekanko/crypto';
 import { createKyselyStorage } from '../../adapters/kysely-storage.ts';
+import { deriveAuditMacKey } from '../../audit/audit-mac.ts';
 import { issueSetupToken } from '../../features/setup/index.ts';
 import { custodianIdOf } from '../../features/shared/custodian.ts';
 import { CHUNK_ENVELOPE_BYTES } from '../../features/submissions/index.ts';
@@ -121,7 +122,7 @@ export function setupRequest(token: string) {
 
 export async function issueToken(h: Harness): Promise<string> {
   const token = b64(randomBytes(32));
-  await issueSetupToken(createKyselyStorage(h.db), token);
+  await issueSetupToken(createKyselyStorage(h.db, deriveAuditMacKey(h.secrets.serverSecret)), token);
   return token;
 }
 

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../../test/databases.ts';
 import type { DatabaseKind } from '../../../test/databases.ts';
 import { createApp, createCleanup } from '../../app.ts';
 import type { AppDeps } from '../../app.ts';
-import { createLocalBlobStore } from '../../blobs/index.ts';
+import { createLocalBlobStores } from '../../blobs/index.ts';
 import { loadConfig } from '../../config/config.ts';
 import type { Config } from '../../config/config.ts';
 import type { Db } from '../../db/database.ts';
@@ -73,7 +73,7 @@ export async function createHarness(kind: DatabaseKind, overrides: Partial<Confi
   const secrets = await loadOrCreateSecrets(config.secretsDir);
   let now = START;
   const clock = (): Date => now;
-  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, blobs: createLocalBlobStore(config.blobDir, clock), secrets, logger: createSilentLogger(), clock };
+  const deps: AppDeps = { config, db: handle.db, dialect: handle.dialect, blobs: createLocalBlobStores(config.blobDir, clock), secrets, logger: createSilentLogger(), clock };
   const app = createApp(deps);
 
   const request: Harness['request'] = async (method, urlPath, opts = {}) => {
