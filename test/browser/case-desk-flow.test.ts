@@ -200,7 +200,8 @@ describe('the case desk in Chromium', () => {
     const start = DESCRIPTION.indexOf(MASKED_NAME);
     await page.locator('#forward-description').evaluate((el, [from, to]) => (el as HTMLTextAreaElement).setSelectionRange(from, to), [start, start + MASKED_NAME.length] as const);
     await page.click('[data-testid=forward-mask]');
-    const preview = (await page.locator('[data-testid=forward-preview]').textContent()) ?? '';
+    // The preview lists every field that goes; the description in it is exactly the masked text.
+    const preview = (await page.locator('[data-testid=forward-preview] [data-testid=package-description]').textContent()) ?? '';
     expect(preview).toBe(MASKED_DESCRIPTION);
     await page.click('[data-testid=forward-send]');
     await expect.poll(() => page.locator('[data-testid=forwarding-panel] [data-testid=forwarding-summary]').allTextContents(), { timeout: 120_000 }).toEqual([
@@ -264,6 +265,7 @@ describe('the case desk in Chromium', () => {
     expect(await request.textContent()).toContain(IDENTITY_REASON); // opened with the custodian key, in this browser
     expect(await request.textContent()).toContain(people.analyst.login);
     expect(await request.textContent()).not.toContain('quinze mille'); // never the alert's content
+    await request.locator('[data-testid=custody-compared]').check(); // the fingerprint was compared with the analyst
     await request.locator('[data-testid=custody-grant]').click();
     await custodian.page.waitForSelector('[data-testid=custody-decided] > li', { timeout: 60_000 });
 

@@ -182,7 +182,8 @@ describe('keyboard and focus', () => {
     await tabTo('submit-alert');
     await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid=error-summary]');
-    // The summary takes the focus, so a screen reader reads it at once; its first entry leads to the field.
+    // The summary takes the focus (after it is drawn), so a screen reader reads it at once; its first entry leads to the field.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'error-summary', undefined, { timeout: 5000 }).catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('error-summary');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Ko suguya sugandi.');
@@ -268,6 +269,8 @@ describe('safety on a shared or watched phone', () => {
     expect(storage).toEqual({ local: 0, session: 0, cookie: '' });
     await tab.reload();
     await tab.click('[data-testid=language-fr]');
+    // The catalogue loads on the choice: wait for the page in French before counting.
+    await tab.waitForFunction(() => document.documentElement.lang === 'fr' && document.querySelector('[data-testid=home-report]') !== null);
     expect(await advice.count()).toBe(1); // a new page load shows it again
     await fresh.close();
   });

@@ -14,7 +14,7 @@ export { submitAlert } from './submit-alert.ts';
 export { prepareAlert } from './prepare-alert.ts';
 export type { PrepareOptions } from './prepare-alert.ts';
 export { sendPrepared } from './send-prepared.ts';
-export type { SendApi, SendOptions, SendResult } from './send-prepared.ts';
+export type { ConsentOutcome, SendApi, SendOptions, SendResult } from './send-prepared.ts';
 export { SEALED_SUBMISSION_VERSION, sealedBytes, sealedUploadBytes } from './sealed-submission.ts';
 export { SealedSubmissionSchema, parseSealedSubmission } from './parse-sealed-submission.ts';
 export type { PreparedSubmission, SealedSubmission } from './sealed-submission.ts';
@@ -44,6 +44,7 @@ export type {
   SubmitResult,
 } from './types.ts';
 export * from './orgs/index.ts';
+export { personFingerprint } from './person-fingerprint.ts';
 export * from './security/index.ts';
 export * from './cases/index.ts';
 export * from './forwarding/index.ts';

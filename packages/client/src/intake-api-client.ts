@@ -11,9 +11,13 @@ import {
   OpenSubmissionResponseSchema,
   PlacesResponseSchema,
   PowChallengeSchema,
+  REPORTER_CONSENT_ROUTE,
   ROUTES,
+  ReporterConsentResponseSchema,
 } from '@kenekanko/contracts';
 import type { FinalizeAlertRequest, IntakeResponse, Language, OpenSubmissionRequest, OpenSubmissionResponse, Place, PowChallenge } from '@kenekanko/contracts';
+
+type PowSolution = OpenSubmissionRequest['pow'];
 import type * as v from 'valibot';
 import type { ApiClientOptions } from './api-client.ts';
 import { chunkIndex, id } from './path-params.ts';
@@ -30,6 +34,8 @@ export type IntakeApi = {
   readonly openSubmission: (request: OpenSubmissionRequest) => Promise<OpenSubmissionResponse>;
   readonly putChunk: (submissionId: string, blobId: string, index: number, envelope: Uint8Array) => Promise<Out<typeof ChunkPutResponseSchema>>;
   readonly finalize: (submissionId: string, request: FinalizeAlertRequest) => Promise<Out<typeof FinalizeAlertResponseSchema>>;
+  /** The reporter's signed consent to sharing with journalists (idempotent), sent right after finalize. */
+  readonly consent: (lookupToken: string, signature: string, pow?: PowSolution) => Promise<Out<typeof ReporterConsentResponseSchema>>;
 };
 
 export function intakeRoutes(t: Transport): IntakeApi {
@@ -42,6 +48,8 @@ export function intakeRoutes(t: Transport): IntakeApi {
     putChunk: async (submissionId, blobId, index, envelope) =>
       t.json('PUT', ROUTES.chunk(id(submissionId), id(blobId), chunkIndex(index)), ChunkPutResponseSchema, { bytes: envelope }),
     finalize: async (submissionId, request) => t.json('POST', ROUTES.finalize(id(submissionId)), FinalizeAlertResponseSchema, { json: request }),
+    consent: async (lookupToken, signature, pow) =>
+      t.json('POST', REPORTER_CONSENT_ROUTE, ReporterConsentResponseSchema, { json: { lookupToken, signature, pow } }),
   };
 }
 

@@ -3,7 +3,7 @@
  * before use, and a package whose manifest does not describe its chunks is refused.
  */
 import * as v from 'valibot';
-import { FinalizeAlertRequestSchema, IdSchema } from '@kenekanko/contracts';
+import { FinalizeAlertRequestSchema, IdSchema, SignatureSchema } from '@kenekanko/contracts';
 import { ClientError } from './errors.ts';
 import { SEALED_SUBMISSION_VERSION } from './sealed-submission.ts';
 import type { SealedSubmission } from './sealed-submission.ts';
@@ -15,6 +15,8 @@ export const SealedSubmissionSchema = v.strictObject({
   submissionId: IdSchema,
   blobs: v.pipe(v.array(v.strictObject({ blobId: IdSchema, chunks: v.pipe(v.array(BytesSchema), v.minLength(1)) })), v.maxLength(50)),
   finalize: FinalizeAlertRequestSchema,
+  // Optional: a package kept before the form's consent was carried stays readable.
+  journalistConsent: v.exactOptional(SignatureSchema),
 });
 
 /**

@@ -12,6 +12,7 @@
 import { RECEIPT_FORMAT_VERSION, deriveReceiptKeys, fromBase64Url, generateReceipt, toBase64Url } from '@kenekanko/crypto';
 import type { FinalizeAlertRequest } from '@kenekanko/contracts';
 import { buildAlertPackage } from './alert-package.ts';
+import { signJournalistConsent } from './forwarding/consent-signing.ts';
 import { newId } from './ids.ts';
 import { SEALED_SUBMISSION_VERSION } from './sealed-submission.ts';
 import type { PreparedSubmission } from './sealed-submission.ts';
@@ -44,7 +45,10 @@ export async function prepareAlert(intake: TrustedIntake, draft: AlertDraft, opt
       grants: [...pack.grants],
       blobs: manifests({ submissionId, purpose: 'alert', blobs: pack.blobs }),
     };
-    return { receipt, sealed: { v: SEALED_SUBMISSION_VERSION, submissionId, blobs: pack.blobs, finalize } };
+    // The alert id is the submission id: the consent ticked in the form is signed now, while
+    // the reporter's key exists, so no follow-up visit is needed for it to count.
+    const consent = draft.consents.shareWithJournalists ? { journalistConsent: signJournalistConsent(submissionId, reporter.ed25519.privateKey) } : {};
+    return { receipt, sealed: { v: SEALED_SUBMISSION_VERSION, submissionId, blobs: pack.blobs, finalize, ...consent } };
   } finally {
     reporter.x25519.privateKey.fill(0);
     reporter.ed25519.privateKey.fill(0);

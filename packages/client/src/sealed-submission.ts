@@ -22,6 +22,13 @@ export type SealedSubmission = {
   readonly submissionId: string;
   readonly blobs: readonly EncryptedBlob[];
   readonly finalize: FinalizeAlertRequest;
+  /**
+   * The reporter's signed consent to sharing with partner journalists (ticked in the form),
+   * signed in prepareAlert while the keys were at hand; sendPrepared posts it after finalize.
+   * Absent when not ticked, and in packages made before it existed (both stay valid).
+   * SECURITY: a signature over the alert id only; the server receives it in clear anyway.
+   */
+  readonly journalistConsent?: string;
 };
 
 /** What prepareAlert returns: the receipt to show once, and the package to send (or keep). */

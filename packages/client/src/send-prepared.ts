@@ -7,6 +7,11 @@
  *
  * The proof of work is solved here, at send time, never stored: a challenge expires, and one
  * cached on an earlier visit would be refused.
+ *
+ * A consent to journalists ticked in the form (sealed.journalistConsent) is posted right after
+ * a successful finalize (idempotent on the server). Failing to post it never fails the send:
+ * the alert is filed, the result says 'not-sent', and the reporter can still agree from the
+ * follow-up page (which signs it again from the receipt).
  */
 import type { PowChallenge } from '@kenekanko/contracts';
 import type { IntakeApi } from './intake-api-client.ts';
@@ -20,7 +25,7 @@ import { planBytes, uploadChunks } from './upload.ts';
 import type { UploadPlan } from './upload.ts';
 
 /** The routes sending uses, so a reporter's page can hand in a client made of these only. */
-export type SendApi = Pick<IntakeApi, 'pow' | 'openSubmission' | 'putChunk' | 'finalize'>;
+export type SendApi = Pick<IntakeApi, 'pow' | 'openSubmission' | 'putChunk' | 'finalize' | 'consent'>;
 
 export type SendOptions = {
   readonly onProgress?: (progress: SubmitProgress) => void;
@@ -32,12 +37,15 @@ export type SendOptions = {
   readonly retryDelayMs?: number;
 };
 
-export type SendResult = { readonly alertId: string; readonly receivedDay: string };
+/** 'none': not ticked in the form; 'not-sent': the alert is filed but the consent must be given again from the follow-up page. */
+export type ConsentOutcome = 'none' | 'sent' | 'not-sent';
 
-type Finalize = () => Promise<SendResult>;
+export type SendResult = { readonly alertId: string; readonly receivedDay: string; readonly journalistConsent: ConsentOutcome };
+
+type Finalize = () => Promise<Omit<SendResult, 'journalistConsent'>>;
 
 /** Finalize is idempotent on the server, so it is retried like a chunk; a missing chunk is re-sent once. */
-async function finalizeWithRetry(finalize: Finalize, resend: () => Promise<unknown>, policy: RetryPolicy): Promise<SendResult> {
+async function finalizeWithRetry(finalize: Finalize, resend: () => Promise<unknown>, policy: RetryPolicy): ReturnType<Finalize> {
   let resent = false;
   for (let failures = 0; ; ) {
     try {
@@ -68,5 +76,28 @@ export async function sendPrepared(api: SendApi, sealed: SealedSubmission, opts:
   const upload = () => uploadChunks(api, plan, pow, policy, { onSent: (sent) => progress('uploading', sent) });
   await upload();
   progress('finalizing', total);
-  return finalizeWithRetry(() => api.finalize(sealed.submissionId, sealed.finalize), upload, policy);
+  const filed = await finalizeWithRetry(() => api.finalize(sealed.submissionId, sealed.finalize), upload, policy);
+  return { ...filed, journalistConsent: await postConsent(api, sealed, policy) };
+}
+
+/** Posts the form's consent, retried like a chunk; work is solved only if the server asks for it. */
+async function postConsent(api: SendApi, sealed: SealedSubmission, policy: RetryPolicy): Promise<ConsentOutcome> {
+  const signature = sealed.journalistConsent;
+  if (signature === undefined) return 'none';
+  const pow = createPowSource(api, null);
+  let work = false;
+  for (let failures = 0; ; ) {
+    try {
+      await api.consent(sealed.finalize.lookupToken, signature, work ? await pow.fresh() : undefined);
+      return 'sent';
+    } catch (error) {
+      if (isApiError(error) && error.code === 'pow-required' && !work) {
+        work = true;
+        continue;
+      }
+      failures += 1;
+      if (!isRetryable(error) || failures > policy.maxRetries) return 'not-sent';
+      await sleep(backoffDelay(policy, failures));
+    }
+  }
 }

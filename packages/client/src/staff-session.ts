@@ -38,6 +38,12 @@ export type StaffSession = {
   readonly keyring: StaffKeyring;
   readonly listAlerts: (filter?: { readonly state?: AlertState }) => Promise<readonly AlertSummary[]>;
   readonly openAlert: (alertId: string) => Promise<OpenedAlert>;
+  /**
+   * Fetches /api/me again and opens the organisation key grants made since login with the
+   * in-memory user key (no password needed). Returns the new session to use instead of this
+   * one, whose organisation keys it wipes.
+   */
+  readonly reloadKeys: () => Promise<StaffSession>;
   readonly logout: () => Promise<void>;
 };
 
@@ -77,26 +83,45 @@ export async function staffLogin(api: ApiClient, login: string, password: string
     loginKey.fill(0);
     wrappingKey.fill(0);
   }
+  return openSession(api, me, user);
+}
+
+function wipeOrgKeys(keyring: { readonly orgKeys: Map<string, KeySet>; readonly orgKeyVersions: Map<string, Map<number, KeySet>> }): void {
+  // Every version (the current ones are among them).
+  for (const versions of keyring.orgKeyVersions.values()) for (const keys of versions.values()) wipeKeySet(keys);
+  keyring.orgKeyVersions.clear();
+  keyring.orgKeys.clear();
+}
+
+/** A session over `me`, with the organisation keys `user` opens. SECURITY: every grant is checked against the verified directory. */
+function openSession(api: ApiClient, me: MeResponse, user: KeySet): StaffSession {
   const coalitionPublic = coalitionKey(me.coalitionSigningPublic, undefined);
   const directory = verifyDirectory(me.directory, coalitionPublic);
   const keyHistory = verifiedKeyHistory(me.keyHistory, coalitionPublic, directory);
   const { orgKeys, orgKeyVersions } = openOrganisationKeys(me, user, directory, keyHistory);
-  const keyring: StaffKeyring = { user, orgKeys, orgKeyVersions, directory, keyHistory };
+  const keyring = { user, orgKeys, orgKeyVersions, directory, keyHistory };
   return {
     me,
     api,
     keyring,
     listAlerts: (filter) => api.inbox(filter),
     openAlert: (alertId) => openStaffAlert(api, alertId, keyring),
+    reloadKeys: async () => {
+      const fresh = await api.me();
+      // SECURITY: the in-memory user key opens only grants to this very user key; anything else needs a new login.
+      if (fresh.user.id !== me.user.id || fresh.user.keyVersion !== me.user.keyVersion || fresh.user.x25519Public !== me.user.x25519Public) {
+        throw new ClientError('missing-key', 'the account keys changed: sign in again');
+      }
+      const next = openSession(api, fresh, user);
+      wipeOrgKeys(keyring);
+      return next;
+    },
     logout: async () => {
       try {
         await api.logout();
       } finally {
         wipeKeySet(user);
-        // Every version (the current ones are among them).
-        for (const versions of orgKeyVersions.values()) for (const keys of versions.values()) wipeKeySet(keys);
-        orgKeyVersions.clear();
-        orgKeys.clear();
+        wipeOrgKeys(keyring);
       }
     },
   };

@@ -23,5 +23,5 @@ export async function submitAlert(api: IntakeApi, draft: AlertDraft, opts: Submi
     ...(opts.maxRetries === undefined ? {} : { maxRetries: opts.maxRetries }),
     ...(opts.retryDelayMs === undefined ? {} : { retryDelayMs: opts.retryDelayMs }),
   });
-  return { receipt: prepared.receipt, alertId: result.alertId, receivedDay: result.receivedDay };
+  return { receipt: prepared.receipt, alertId: result.alertId, receivedDay: result.receivedDay, journalistConsent: result.journalistConsent };
 }

@@ -51,6 +51,8 @@ export type SubmitResult = {
   readonly receipt: string;
   readonly alertId: string;
   readonly receivedDay: string;
+  /** The consent to journalists ticked in the form: 'not-sent' means it must be given again from the follow-up page. */
+  readonly journalistConsent: 'none' | 'sent' | 'not-sent';
 };
 
 export type DecryptedMessage = {

@@ -173,6 +173,8 @@ export const NOTIFICATION_KINDS = [
   'forwarding-acknowledged',
   'forwarding-action',
   'forwarding-concluded',
+  /** To the recipient organisation's liaisons; objectId is then the FORWARDING id (they see only that). */
+  'forwarding-received',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const NotificationKindSchema = v.picklist(NOTIFICATION_KINDS);

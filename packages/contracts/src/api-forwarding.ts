@@ -20,6 +20,9 @@ export const FORWARDING_ACK_DAYS = 30;
 /** Files one package may carry (as many as an alert may have). */
 export const MAX_PACKAGE_FILES = 50;
 
+/** On its own too, so the reporter's form can post the consent without carrying the desk's routes (60 KB budget). */
+export const REPORTER_CONSENT_ROUTE = '/api/reporter/consent';
+
 export const FORWARDING_ROUTES = {
   forwardings: '/api/staff/forwardings',
   drafts: '/api/staff/forwardings/drafts',
@@ -28,7 +31,7 @@ export const FORWARDING_ROUTES = {
   fileChunk: (forwardingId: string, blobId: string, index: number) => `/api/staff/forwardings/${forwardingId}/files/${blobId}/chunks/${index}`,
   alertForwardings: (alertId: string) => `/api/staff/alerts/${alertId}/forwardings`,
   settings: (orgId: string) => `/api/staff/forwarding-settings/${orgId}`,
-  reporterConsent: '/api/reporter/consent',
+  reporterConsent: REPORTER_CONSENT_ROUTE,
 } as const;
 
 export const FORWARDING_ROUTE_PATTERNS = {

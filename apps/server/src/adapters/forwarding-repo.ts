@@ -4,7 +4,7 @@
  * Locking is a no-op update of the row, as in upload-repo.ts.
  */
 import * as v from 'valibot';
-import { BlobManifestSchema, ForwardingActionSchema, ForwardingEventKindSchema, ForwardingStateSchema, OrganisationKindSchema } from '@kenekanko/contracts';
+import { BlobManifestSchema, ForwardingActionSchema, ForwardingEventKindSchema, ForwardingStateSchema, LIAISON_ROLES, OrganisationKindSchema } from '@kenekanko/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { ForwardingsTable } from '../db/schema-forwarding.ts';
@@ -197,7 +197,7 @@ function fileQueries(db: Db): FileQueries {
   };
 }
 
-function otherQueries(db: Db): Pick<ForwardingRepo, 'journalistConsent' | 'setJournalistConsent' | 'identityGranted' | 'nameToReporter' | 'setNameToReporter'> {
+function otherQueries(db: Db): Pick<ForwardingRepo, 'journalistConsent' | 'setJournalistConsent' | 'identityGranted' | 'nameToReporter' | 'setNameToReporter' | 'liaisonsOf'> {
   return {
     async journalistConsent(alertId) {
       const r = await db.selectFrom('alerts').select('journalist_consent').where('id', '=', alertId).executeTakeFirst();
@@ -229,6 +229,19 @@ function otherQueries(db: Db): Pick<ForwardingRepo, 'journalistConsent' | 'setJo
         .values({ org_id: orgId, name_to_reporter: value ? 1 : 0, updated_by: userId, updated_at: at })
         .onConflict((oc) => oc.column('org_id').doUpdateSet({ name_to_reporter: value ? 1 : 0, updated_by: userId, updated_at: at }))
         .execute();
+    },
+    async liaisonsOf(orgId) {
+      const rows = await db
+        .selectFrom('memberships')
+        .innerJoin('users', 'users.id', 'memberships.user_id')
+        .select('users.id')
+        .distinct()
+        .where('memberships.org_id', '=', orgId)
+        .where('memberships.role', 'in', [...LIAISON_ROLES])
+        .where('users.disabled', '=', 0)
+        .orderBy('users.id')
+        .execute();
+      return rows.map((r) => r.id);
     },
   };
 }

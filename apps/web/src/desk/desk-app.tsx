@@ -2,7 +2,7 @@ import { t } from '../i18n/desk/catalogues.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import { PageHeader } from '../shared/components/page-header.tsx';
 import { AlertPage } from './alert/alert-page.tsx';
-import { deskView, endSession, session } from './desk-state.ts';
+import { deskView, endSession, session, viewVisit } from './desk-state.ts';
 import { InboxPage } from './inbox/inbox-page.tsx';
 import { DeskNav } from './desk-nav.tsx';
 import { LoginPage } from './login-page.tsx';
@@ -47,7 +47,7 @@ function SignedIn() {
     case 'forwarding':
       return <ForwardingPage key={view.forwardingId} session={current} forwardingId={view.forwardingId} />;
     case 'custody':
-      return <CustodyPage session={current} />;
+      return <CustodyPage key={viewVisit.value} session={current} />;
     case 'audit':
       return <AuditPage session={current} />;
     case 'retention':

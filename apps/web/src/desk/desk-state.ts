@@ -41,8 +41,12 @@ export const deskView = signal<DeskView>({ name: 'inbox' });
 /** Place names for the inbox and the alert view; null until loaded (ids are shown meanwhile). */
 export const placeIndex = signal<PlaceIndex | null>(null);
 
+/** Counts nav openings: a page keyed on it reloads when its nav entry is clicked again. */
+export const viewVisit = signal(0);
+
 export function openView(next: DeskView): void {
   deskView.value = next;
+  viewVisit.value += 1;
   if (typeof window !== 'undefined') window.scrollTo(0, 0);
 }
 

@@ -9,7 +9,8 @@
  */
 import { CustodianKeyViewSchema, CUSTODY_ROUTES } from '@kenekanko/contracts';
 import type { CustodianKeyView, CustodianMember, KeyGrant } from '@kenekanko/contracts';
-import { equalBytes, fingerprint, fromBase64Url, parseRecoveryKey, x25519PublicKey } from '@kenekanko/crypto';
+import { personFingerprint } from '../person-fingerprint.ts';
+import { equalBytes, fromBase64Url, parseRecoveryKey, x25519PublicKey } from '@kenekanko/crypto';
 import * as v from 'valibot';
 import { custodianId } from '../custodian.ts';
 import { ClientError } from '../errors.ts';
@@ -90,7 +91,5 @@ export async function grantCustodianKeyTo(session: StaffSession, recipient: Cust
   }
 }
 
-/** A short fingerprint of a user's X25519 key, to compare aloud before sealing anything to it. */
-export function keyFingerprint(x25519Public: string): string {
-  return fingerprint(fromBase64Url(x25519Public));
-}
+/** A user's fingerprint, to compare aloud before sealing anything to them: the same as their Keys page shows. */
+export const keyFingerprint = personFingerprint;

@@ -4,18 +4,14 @@
  * it with the lookup token. SECURITY: the server learns this one bit; the receipt never leaves
  * the browser, and the private key is zeroed as soon as the statement is signed.
  */
-import { PURPOSES, deriveReceiptKeys, fromBase64Url, parseReceipt, signStatement, toBase64Url } from '@kenekanko/crypto';
-import { JOURNALIST_CONSENT } from '@kenekanko/contracts';
-import type { ConsentStatement } from '@kenekanko/contracts';
+import { deriveReceiptKeys, fromBase64Url, parseReceipt, toBase64Url } from '@kenekanko/crypto';
 import type { ApiClient } from '../api-client.ts';
 import { loadTrustedIntake } from '../trusted-intake.ts';
+import { signJournalistConsent } from './consent-signing.ts';
 import { forwardingApi } from './forwarding-api.ts';
 
-export const consentStatement = (alertId: string): ConsentStatement => ({ alertId, consent: JOURNALIST_CONSENT });
-
-export function signJournalistConsent(alertId: string, reporterEd25519Private: Uint8Array): string {
-  return toBase64Url(signStatement(PURPOSES.reporterConsent, { ...consentStatement(alertId) }, reporterEd25519Private));
-}
+export { consentStatement } from './consent-statement.ts';
+export { signJournalistConsent } from './consent-signing.ts';
 
 /** Posts a consent signed with keys the caller already derived (right after sending, or on the follow-up page). */
 export async function postJournalistConsent(api: ApiClient, alertId: string, keys: { readonly lookupToken: Uint8Array; readonly ed25519Private: Uint8Array }): Promise<void> {

@@ -12,7 +12,7 @@ import { PURPOSES, fromBase64Url, sealEnvelope, toBase64Url, verifyStatement } f
 import type { AttachmentRef, ForwardEventDetails, ForwardingAction, ForwardingEventKind, ForwardingSummary } from '@kenekanko/contracts';
 import { jsonBytes } from '../json-bytes.ts';
 import type { StaffSession } from '../staff-session.ts';
-import { consentStatement } from './consent.ts';
+import { consentStatement } from './consent-statement.ts';
 import { forwardingApi } from './forwarding-api.ts';
 import { openPackage } from './open-forwarding.ts';
 import type { OpenedPackage } from './open-forwarding.ts';

@@ -1,7 +1,7 @@
 /** Client side of forwarding: packages sealed and signed here, opened and followed up on either side. */
 export { forwardCase, forwardingRecipients, sendPackage } from './send-package.ts';
 export type { Built, SendInput } from './send-package.ts';
-export { MASK, WHOLE_CASE, chosenAttachments, maskText, packagePayload } from './package-content.ts';
+export { MASK, WHOLE_CASE, chosenAttachments, chosenFields, maskText, packagePayload } from './package-content.ts';
 export type { CaseSource, PackageSelection, Span } from './package-content.ts';
 export { openPackage, assertSigned } from './open-forwarding.ts';
 export type { OpenedEvent, OpenedPackage } from './open-forwarding.ts';

@@ -72,7 +72,8 @@ export type CaseSource = {
   readonly messages: readonly ConversationEntry[];
 };
 
-function chosenFields(answers: AnswersPayload, selection: PackageSelection): ForwardPackagePayload['fields'] {
+/** The answer fields chosen, masked as they will be sealed (the preview shows these). */
+export function chosenFields(answers: AnswersPayload, selection: PackageSelection): ForwardPackagePayload['fields'] {
   const has = (field: PackageField) => selection.fields.includes(field);
   return {
     ...(has('communeId') ? { communeId: answers.communeId } : {}),

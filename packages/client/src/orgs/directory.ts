@@ -17,6 +17,7 @@ import { id } from '../path-params.ts';
 import { coalitionKey, signDocument, verifyDirectory } from '../signed-documents.ts';
 import type { StaffSession } from '../staff-session.ts';
 import { publicKeysFingerprint } from './org-keys.ts';
+import { personFingerprint } from '../person-fingerprint.ts';
 
 type Session = Pick<StaffSession, 'api' | 'me' | 'keyring'>;
 
@@ -122,7 +123,7 @@ export async function signNextDirectory(session: Session, pending: PendingDirect
 export async function grantSigningKey(session: Session, pending: PendingDirectory, userId: string, confirmedFingerprint: string): Promise<void> {
   const candidate = pending.view.signersWaiting.find((c) => c.userId === id(userId));
   if (candidate === undefined) throw new ClientError('bad-input', 'this person is not a coalition coordinator waiting for the signing key');
-  if (publicKeysFingerprint(candidate.x25519Public, candidate.ed25519Public) !== confirmedFingerprint.trim()) {
+  if (personFingerprint(candidate.x25519Public) !== confirmedFingerprint.trim()) {
     throw new ClientError('bad-input', 'the fingerprint does not match this person’s keys', { issues: ['fingerprint'] });
   }
   const mine = pending.view.signingGrant;

@@ -15,18 +15,19 @@ import { ClientError } from '../errors.ts';
 import { newKeySet, openGrant, parsePrivateKeys, privateKeysBytes, sealGrant, unwrapGrant, wipeKeySet, wrapGrant } from '../grants.ts';
 import type { ExpectedPublics, KeySet } from '../grants.ts';
 import { parseJsonBytes } from '../json-bytes.ts';
+import { personFingerprint } from '../person-fingerprint.ts';
 import { id } from '../path-params.ts';
 import type { StaffSession } from '../staff-session.ts';
 
 type Session = Pick<StaffSession, 'api' | 'me' | 'keyring'>;
 
-/** What two people compare out of band: 16 bytes of SHA-256 over both public keys, in groups of four hex digits. */
+/** An organisation's fingerprint (Key directory, Keys page): 16 bytes of SHA-256 over both public keys, in groups of four hex digits. */
 export function publicKeysFingerprint(x25519Public: string, ed25519Public: string): string {
   return fingerprint(sha256(concatBytes(fromBase64Url(x25519Public), fromBase64Url(ed25519Public))));
 }
 
 /** This signed-in user's own fingerprint, to read out to whoever grants them a key. */
-export const myFingerprint = (session: Pick<StaffSession, 'me'>): string => publicKeysFingerprint(session.me.user.x25519Public, session.me.user.ed25519Public);
+export const myFingerprint = (session: Pick<StaffSession, 'me'>): string => personFingerprint(session.me.user.x25519Public);
 
 export const loadOrgKeys = (session: Session, orgId: string): Promise<OrgKeysView> =>
   session.api.transport.json('GET', ORGS_ROUTES.orgKeys(id(orgId)), OrgKeysViewSchema);
@@ -123,7 +124,7 @@ export async function grantOrgKey(session: Session, orgId: string, userId: strin
   const member = view.waiting.find((m) => m.userId === userId);
   if (member === undefined) throw new ClientError('bad-input', 'this person is not waiting for the organisation key');
   // SECURITY: the fingerprint of the very key sealed to, not of what a page showed earlier.
-  if (publicKeysFingerprint(member.x25519Public, member.ed25519Public) !== confirmedFingerprint.trim()) {
+  if (personFingerprint(member.x25519Public) !== confirmedFingerprint.trim()) {
     throw new ClientError('bad-input', 'the fingerprint does not match this person’s keys', { issues: ['fingerprint'] });
   }
   const versions = openOrgKeyVersions(session, view);

@@ -19,6 +19,7 @@ import { newId } from '../shared/ids.ts';
 import type { GrantRecord } from '../shared/records.ts';
 import type { Storage } from '../shared/storage.ts';
 import { chunkCompleteness } from '../submissions/index.ts';
+import { notify } from '../cases/index.ts';
 import { applyStateChange } from '../workflow/index.ts';
 import { rolesByOrg } from './access.ts';
 import type { RolesByOrg } from './access.ts';
@@ -176,6 +177,8 @@ export async function forwardCase(storage: Storage<ForwardingDeps>, userId: stri
     const action = request.onwardOf === null ? 'forward' : 'forward-onward';
     const details = { alertId: sender.alert.id, fromOrgId: sender.fromOrgId, toOrgId: to.id, files: request.files.length, includesIdentity: request.includesIdentity };
     await repos.audit.append({ actorId: userId, action, objectType: 'forwarding', objectId: record.id, details }, now);
+    // The recipient's liaisons hear of it; the notice names the forwarding (they cannot open the alert).
+    await notify(repos, { userIds: await repos.forwarding.liaisonsOf(to.id), kind: 'forwarding-received', objectId: record.id, actorId: userId, now });
     const [summary] = await summariesOf(repos, [record]);
     const alert = await repos.alerts.findAlert(sender.alert.id);
     if (summary === undefined || alert === undefined) throw new AppError('internal');

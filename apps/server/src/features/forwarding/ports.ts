@@ -81,6 +81,8 @@ export type ForwardingRepo = {
   /** Which of these organisations chose to be named to reporters. */
   nameToReporter(orgIds: readonly string[]): Promise<ReadonlySet<string>>;
   setNameToReporter(orgId: string, value: boolean, userId: string, at: string): Promise<void>;
+  /** Enabled users holding a liaison role (authority liaison, journalist) in this organisation: told of a case received. */
+  liaisonsOf(orgId: string): Promise<readonly string[]>;
 };
 
 export type ForwardingRepos = { readonly forwarding: ForwardingRepo };

@@ -45,6 +45,7 @@ describe.each(DATABASE_KINDS)('forwarding on %s', (kind) => {
   let media: WorldOrg;
   let analyst: WorldMember;
   let liaison: WorldMember;
+  let journalist: WorldMember;
   let receipt: string;
   let alertId: string;
   let file: Uint8Array;
@@ -83,6 +84,7 @@ describe.each(DATABASE_KINDS)('forwarding on %s', (kind) => {
     media = await world.addOrg('media', 'Le Journal');
     analyst = await world.addMember(world.coalition, 'analyst', { password: PASSWORD });
     liaison = await world.addMember(oclei, 'authority-liaison', { password: PASSWORD });
+    journalist = await world.addMember(media, 'journalist');
     const { regionId, cercleId } = await placeIds(h);
     file = randomBytes(300_000);
     const draft: AlertDraft = {
@@ -94,7 +96,8 @@ describe.each(DATABASE_KINDS)('forwarding on %s', (kind) => {
       amountFcfa: 50_000,
       description: DESCRIPTION,
       identity: { name: 'Awa', phone: '+223 70 00 00 00' },
-      consents: { shareWithJournalists: true },
+      // Not ticked in the form: the consent comes later, from the follow-up page (forwarding-consent.db.test.ts covers the form's).
+      consents: { shareWithJournalists: false },
       files: [{ name: 'recu.jpg', type: 'image/jpeg', bytes: file, scrub: 'cleaned' }],
     };
     const submitted = await submitAlert(api(), draft, { retryDelayMs: 1 });
@@ -117,6 +120,11 @@ describe.each(DATABASE_KINDS)('forwarding on %s', (kind) => {
     expect(sent?.state).toBe('sent');
     expect((await session.openAlert(alertId)).summary.state).toBe('forwarded');
     const forwardingId = sent?.id ?? '';
+
+    // The recipient's liaisons are told, naming the forwarding; nobody in another organisation is, nor the sender.
+    const notices = await h.db.selectFrom('notifications').select(['user_id', 'kind', 'object_id']).where('kind', '=', 'forwarding-received').execute();
+    expect(notices.map((n) => [n.user_id, n.object_id])).toEqual([[liaison.userId, forwardingId]]);
+    expect(notices.some((n) => n.user_id === journalist.userId || n.user_id === analyst.userId)).toBe(false);
 
     // SECURITY: the server holds no plaintext of the package: the masked name and the description appear nowhere in its row.
     const row = await h.db.selectFrom('forwardings').selectAll().where('id', '=', forwardingId).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { OpenedAlert, StaffSession } from '@kenekanko/client';
 import { locale, t } from '../../i18n/desk/catalogues.ts';
 import { formatDay } from '../../i18n/format.ts';
-import { ErrorBanner } from '../../shared/components/error-banner.tsx';
+import { KeyFailureBanner } from '../orgs/key-failure-banner.tsx';
 import { deskFailure, openView } from '../desk-state.ts';
 import { AnswersView } from './answers-view.tsx';
 import { AttachmentList } from './attachment-item.tsx';
@@ -124,7 +124,7 @@ export function AlertPage(props: { readonly session: StaffSession; readonly aler
         </button>
       </p>
       {load.status === 'loading' && <p role="status">{t('desk.working')}</p>}
-      {load.status === 'failed' && <ErrorBanner error={load.error} />}
+      {load.status === 'failed' && <KeyFailureBanner session={props.session} error={load.error} />}
       {load.status === 'ready' && <AlertDetails alert={load.alert} reload={reload} />}
       {load.status === 'ready' && <CasePanel session={props.session} alertId={props.alertId} />}
       {load.status === 'ready' && <AlertCustody session={props.session} alertId={props.alertId} orgId={load.alert.summary.orgId} />}

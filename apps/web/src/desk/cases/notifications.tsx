@@ -84,7 +84,8 @@ function NotificationList(props: { readonly session: StaffSession }) {
                   class="button button--link"
                   onClick={() => {
                     void read([n.id]);
-                    openView({ name: 'alert', alertId: n.objectId });
+                    // A case received names its forwarding: the recipient never sees the alert itself.
+                    openView(n.kind === 'forwarding-received' ? { name: 'forwarding', forwardingId: n.objectId } : { name: 'alert', alertId: n.objectId });
                   }}
                 >
                   {t('desk.cases.openAlert', { id: n.objectId })}

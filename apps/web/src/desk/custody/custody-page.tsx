@@ -33,6 +33,7 @@ function RequestItem(props: { readonly session: StaffSession; readonly request: 
   const { session, request } = props;
   const action = useAction();
   const [refusing, setRefusing] = useState(false);
+  const [compared, setCompared] = useState(false);
   const grant = async (): Promise<void> => {
     const key = await openCustodianKey(session);
     try {
@@ -53,13 +54,20 @@ function RequestItem(props: { readonly session: StaffSession; readonly request: 
       {request.state === 'pending' && (
         <>
           <p class="field__hint">{t('desk.custody.request.fingerprint', { fingerprint: keyFingerprint(request.requesterX25519Public) })}</p>
+          <label class="choice" for={`compared-${request.id}`}>
+            <input type="checkbox" id={`compared-${request.id}`} data-testid="custody-compared" checked={compared} onChange={(e) => setCompared(e.currentTarget.checked)} />
+            <span>{t('desk.custody.request.compared', { login: request.requesterLogin })}</span>
+          </label>
           {action.failure !== null && <ErrorBanner error={action.failure} />}
-          <button type="button" class="button button--primary" disabled={action.busy} data-testid="custody-grant" onClick={() => void action.run(grant).then((ok) => (ok ? props.onDone() : undefined))}>
+          {/* SECURITY: the identity is sealed to the requester's key: only once its fingerprint was compared with them. */}
+          <button type="button" class="button button--primary" disabled={action.busy || !compared} data-testid="custody-grant" onClick={() => void action.run(grant).then((ok) => (ok ? props.onDone() : undefined))}>
             {t('desk.custody.request.grant')}
           </button>{' '}
-          <button type="button" class="button button--secondary" disabled={action.busy} data-testid="custody-refuse" onClick={() => setRefusing(true)}>
-            {t('desk.custody.request.refuse')}
-          </button>
+          {!refusing && (
+            <button type="button" class="button button--secondary" disabled={action.busy} data-testid="custody-refuse" onClick={() => setRefusing(true)}>
+              {t('desk.custody.request.refuse')}
+            </button>
+          )}
           {refusing && (
             <TextActionForm
               id={`refusal-${request.id}`}
@@ -97,6 +105,9 @@ export function CustodyPage(props: { readonly session: StaffSession }) {
       <h1>{t('desk.custody.title')}</h1>
       <p>{t('desk.custody.intro')}</p>
       <CustodianKeyPanel session={session} onChange={() => void reload()} />
+      <button type="button" class="button button--secondary" data-testid="custody-refresh" disabled={state.status === 'loading'} onClick={() => void reload()}>
+        {t('desk.custody.refresh')}
+      </button>
       {state.status === 'loading' && <p role="status">{t('desk.working')}</p>}
       {state.status === 'failed' && <ErrorBanner error={state.error} />}
       {state.status === 'ready' && (

@@ -28,6 +28,9 @@ export function IdentityPanel(props: { readonly session: StaffSession; readonly 
   return (
     <section class="panel panel--internal" aria-labelledby="identity-title" data-testid="identity-panel">
       <h2 id="identity-title">{t('desk.custody.identity.title')}</h2>
+      <button type="button" class="button button--secondary" data-testid="identity-refresh" disabled={state.status === 'loading'} onClick={() => void reload()}>
+        {t('desk.custody.refresh')}
+      </button>
       {state.status === 'loading' && <p role="status">{t('desk.working')}</p>}
       {state.status === 'failed' && <ErrorBanner error={state.error} />}
       {state.status === 'ready' && (

@@ -21,7 +21,7 @@ export function SummaryLine(props: { readonly summary: ForwardingSummary }) {
   const s = props.summary;
   return (
     <p data-testid="forwarding-summary">
-      {t('desk.forwarding.summaryLine', { to: s.toOrg.name, state: t(`desk.forwarding.state.${s.state}`), day: formatDay(s.sentAt.slice(0, 10), locale()) })}{' '}
+      {t('desk.forwarding.summaryLine', { to: s.toOrg.name, from: s.fromOrg.name, state: t(`desk.forwarding.state.${s.state}`), day: formatDay(s.sentAt.slice(0, 10), locale()) })}{' '}
       <DueBadge summary={s} />
       {s.onwardOf !== null && <span class="field__hint"> {t('desk.forwarding.onward', { from: s.fromOrg.name })}</span>}
     </p>

@@ -64,9 +64,13 @@ export function FollowUpForms(props: { readonly session: StaffSession; readonly 
       {allowed.includes('concluded') && (
         <button type="button" class="button button--secondary" disabled={busy} data-testid="forwarding-conclude" onClick={run(() => opened.conclude(text))}>{t('desk.forwarding.conclude')}</button>
       )}
+      {/* Always shown, so a liaison knows the option exists even when no other authority is listed yet. */}
+      <h3>{t('desk.forwarding.forwardOn')}</h3>
+      {others.length === 0 && <p class="field__hint" data-testid="forward-onward-none">{t('desk.forwarding.forwardOnNone')}</p>}
       {others.length > 0 && (
         <div class="field">
           <label class="field__label" for="forward-onward">{t('desk.forwarding.forwardOn')}</label>
+          <p class="field__hint">{t('desk.forwarding.forwardOnHint')}</p>
           <select id="forward-onward" value={onwardTo} onChange={(e) => setOnwardTo(e.currentTarget.value)}>
             <option value="">—</option>
             {others.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}

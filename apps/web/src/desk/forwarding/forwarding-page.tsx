@@ -6,13 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openForwarding } from '@kenekanko/client';
 import type { OpenedForwarding, StaffSession } from '@kenekanko/client';
-import { PACKAGE_FIELDS } from '@kenekanko/contracts';
 import type { AttachmentRef } from '@kenekanko/contracts';
 import { t } from '../../i18n/desk/catalogues.ts';
-import { ErrorBanner } from '../../shared/components/error-banner.tsx';
-import { deskFailure, openView } from '../desk-state.ts';
+import { KeyFailureBanner } from '../orgs/key-failure-banner.tsx';
+import { deskFailure, openView, placeIndex } from '../desk-state.ts';
 import { EventList, SummaryLine } from './event-list.tsx';
 import { FollowUpForms } from './follow-up-forms.tsx';
+import { fieldRows, messageHeading, statisticsRows } from './package-rows.ts';
+import { PackageRows } from './package-rows-list.tsx';
 
 function save(ref: AttachmentRef, bytes: Uint8Array): void {
   // SECURITY: never rendered inline; handed to the system as a download.
@@ -26,18 +27,20 @@ function save(ref: AttachmentRef, bytes: Uint8Array): void {
 
 function PackageView(props: { readonly opened: OpenedForwarding }) {
   const { payload } = props.opened;
+  const index = placeIndex.value;
   return (
     <>
-      <dl data-testid="package-fields">
-        {PACKAGE_FIELDS.map((f) => (
-          <div key={f}>
-            <dt>{t(`desk.forwarding.field.${f}`)}</dt>
-            <dd>{payload.fields[f] === undefined ? t('desk.forwarding.withheld') : String(payload.fields[f] ?? '—')}</dd>
-          </div>
-        ))}
-      </dl>
-      {payload.note !== '' && <blockquote>{payload.note}</blockquote>}
+      <PackageRows rows={fieldRows(payload.fields, index)} testId="package-fields" />
+      <h2>{t('desk.forwarding.statistics')}</h2>
+      <PackageRows rows={statisticsRows(payload.statistics, index)} testId="package-statistics" />
+      {payload.note !== '' && (
+        <>
+          <h2>{t('desk.forwarding.noteFrom', { from: payload.fromOrg.name })}</h2>
+          <blockquote data-testid="package-note">{payload.note}</blockquote>
+        </>
+      )}
       {payload.identity !== null && <p data-testid="package-identity">{t('desk.forwarding.identity')}: {payload.identity.name} {payload.identity.phone}</p>}
+      {payload.attachments.length > 0 && <h2>{t('desk.forwarding.attachments')}</h2>}
       <ul>
         {payload.attachments.map((a) => (
           <li key={a.blobId}>
@@ -45,8 +48,14 @@ function PackageView(props: { readonly opened: OpenedForwarding }) {
           </li>
         ))}
       </ul>
-      <ol>
-        {payload.messages.map((m) => <li key={m.seq}>{m.text}</li>)}
+      {payload.messages.length > 0 && <h2>{t('desk.forwarding.messagesReceived')}</h2>}
+      <ol data-testid="package-messages">
+        {payload.messages.map((m) => (
+          <li key={m.seq}>
+            <strong>{messageHeading(m)}</strong>
+            <p class="answers__text">{m.text}</p>
+          </li>
+        ))}
       </ol>
     </>
   );
@@ -56,6 +65,7 @@ export function ForwardingPage(props: { readonly session: StaffSession; readonly
   const [opened, setOpened] = useState<OpenedForwarding | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   async function load(): Promise<void> {
+    setFailure(null);
     try {
       const next = await openForwarding(props.session, props.forwardingId);
       setOpened((previous) => {
@@ -69,13 +79,13 @@ export function ForwardingPage(props: { readonly session: StaffSession; readonly
   useEffect(() => {
     void load();
     return () => setOpened((previous) => (previous?.close(), null));
-  }, [props.forwardingId]);
+  }, [props.session, props.forwardingId]);
   const summary = opened?.view.summary;
   const recipient = opened !== null && opened.viewerOrgId === summary?.toOrg.id;
   return (
     <div class="forwarding-page">
       <button type="button" class="button button--link" onClick={() => openView({ name: 'forwardings' })}>← {t('desk.forwarding.back')}</button>
-      {failure !== null && <ErrorBanner error={failure} />}
+      {failure !== null && <KeyFailureBanner session={props.session} error={failure} />}
       {opened !== null && summary !== undefined && (
         <section class="panel" aria-labelledby="forwarding-page-title">
           <h1 id="forwarding-page-title">{t('desk.forwarding.page', { from: summary.fromOrg.name })}</h1>

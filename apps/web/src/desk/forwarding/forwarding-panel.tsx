@@ -46,7 +46,7 @@ export function ForwardingPanel(props: { readonly session: StaffSession; readonl
         ))}
       </ul>
       {!forwardable && <p>{t('desk.forwarding.notForwardable')}</p>}
-      {forwardable && answers !== null && data !== null && <ForwardForm session={session} alert={alert} answers={answers} consent={data.journalistConsent} onSent={props.onForwarded ?? load} />}
+      {forwardable && answers !== null && data !== null && <ForwardForm session={session} alert={alert} answers={answers} consent={data.journalistConsent} alreadyTo={data.forwardings.filter((f) => f.summary.onwardOf === null).map((f) => f.summary.toOrg.id)} onSent={props.onForwarded ?? load} />}
     </section>
   );
 }

@@ -5,7 +5,8 @@
  * and removes it from the address bar before this renders; it travels in bodies only.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { acceptInvitation, joinInvitation, lookUpInvitation, MIN_PASSWORD_LENGTH, myFingerprint, staffLogin } from '@kenekanko/client';
+import { acceptInvitation, joinInvitation, lookUpInvitation, MIN_PASSWORD_LENGTH, myFingerprint, publicKeysFingerprint, staffLogin } from '@kenekanko/client';
+import type { StaffSession } from '@kenekanko/client';
 import type { InvitationView } from '@kenekanko/contracts';
 import { t } from '../../i18n/desk/catalogues.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
@@ -13,7 +14,13 @@ import { api } from '../../shared/api.ts';
 import { RecoveryKeyPanel } from './recovery-key-panel.tsx';
 import { roleLabel } from './org-labels.ts';
 
-type Done = { readonly fingerprint: string; readonly recoveryKey: string | null };
+type Done = { readonly fingerprint: string; readonly orgFingerprint: string | null; readonly recoveryKey: string | null };
+
+/** The organisation's fingerprint as the signed directory lists it (the Key directory page shows the same), or null before it has keys. */
+function orgFingerprintOf(session: StaffSession, orgId: string): string | null {
+  const listed = session.keyring.directory.organisations.find((o) => o.id === orgId);
+  return listed === undefined ? null : publicKeysFingerprint(listed.x25519Public, listed.ed25519Public);
+}
 
 export function InvitationPage(props: { readonly code: string | null }) {
   const [invitation, setInvitation] = useState<InvitationView | null>(null);
@@ -38,12 +45,12 @@ export function InvitationPage(props: { readonly code: string | null }) {
       if (existing) {
         const session = await staffLogin(api(), login, password);
         await joinInvitation(session, currentCode);
-        setDone({ fingerprint: myFingerprint(session), recoveryKey: null });
+        setDone({ fingerprint: myFingerprint(session), orgFingerprint: orgFingerprintOf(session, invitation?.orgId ?? ''), recoveryKey: null });
         await session.logout();
       } else {
         const accepted = await acceptInvitation(api(), currentCode, { login, password });
         const session = await staffLogin(api(), accepted.login, password);
-        setDone({ fingerprint: myFingerprint(session), recoveryKey: accepted.recoveryKey });
+        setDone({ fingerprint: myFingerprint(session), orgFingerprint: orgFingerprintOf(session, invitation?.orgId ?? ''), recoveryKey: accepted.recoveryKey });
         await session.logout();
       }
       setPassword('');
@@ -61,6 +68,7 @@ export function InvitationPage(props: { readonly code: string | null }) {
         {done.recoveryKey !== null && <RecoveryKeyPanel title={t('desk.orgs.userRecoveryTitle')} intro={t('desk.orgs.userRecoveryIntro')} recoveryKey={done.recoveryKey} />}
         <section class="panel" data-testid="invite-done">
           <p role="status">{t('desk.orgs.joined', { fingerprint: done.fingerprint })}</p>
+          {done.orgFingerprint !== null && <p data-testid="invite-org-fingerprint">{t('desk.orgs.orgFingerprint', { fingerprint: done.orgFingerprint })}</p>}
           <button type="button" class="button button--primary" onClick={() => location.replace('/desk')}>
             {t('desk.orgs.continue')}
           </button>

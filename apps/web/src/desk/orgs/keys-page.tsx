@@ -5,7 +5,7 @@
  * in this browser; the server only stores what is sealed.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { createOrgKeys, grantOrgKey, loadOrgKeys, myFingerprint, publicKeysFingerprint, restoreOrgKey, rotateOrgKey } from '@kenekanko/client';
+import { createOrgKeys, grantOrgKey, loadOrgKeys, myFingerprint, personFingerprint, publicKeysFingerprint, restoreOrgKey, rotateOrgKey } from '@kenekanko/client';
 import type { StaffSession } from '@kenekanko/client';
 import { ORG_KEY_ROLES } from '@kenekanko/contracts';
 import type { KeyMember, OrgKeysView } from '@kenekanko/contracts';
@@ -18,7 +18,7 @@ type Props = { readonly session: StaffSession };
 
 function Waiting(props: Props & { readonly view: OrgKeysView; readonly member: KeyMember; readonly onDone: (message: string) => void; readonly onError: (e: unknown) => void }) {
   const [checked, setChecked] = useState(false);
-  const fp = publicKeysFingerprint(props.member.x25519Public, props.member.ed25519Public);
+  const fp = personFingerprint(props.member.x25519Public);
   const id = `fp-${props.member.userId}`;
   return (
     <li>
@@ -67,6 +67,9 @@ function OrgKeysPanel(props: Props & { readonly orgId: string }) {
   return (
     <section class="panel" data-testid={`org-keys-${view.orgId}`}>
       <h2>{t('desk.orgs.keysTitle', { name: view.orgName })}</h2>
+      {view.x25519Public !== null && view.ed25519Public !== null && (
+        <p data-testid={`org-fingerprint-${view.orgId}`}>{t('desk.orgs.orgFingerprint', { fingerprint: publicKeysFingerprint(view.x25519Public, view.ed25519Public) })}</p>
+      )}
       {failure !== null && <ErrorBanner error={failure} />}
       {notice !== null && <p class="banner banner--ok" role="status">{notice}</p>}
       {recovery !== null && <RecoveryKeyPanel title={t('desk.orgs.recoveryTitle', { version: recovery.version })} intro={t('desk.orgs.recoveryIntro')} recoveryKey={recovery.key} />}

@@ -11,6 +11,8 @@ import type { MemberView, OrganisationView, Role } from '@kenekanko/contracts';
 import { t } from '../../i18n/desk/catalogues.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { deskFailure } from '../desk-state.ts';
+import { ReporterNamingPanel } from '../forwarding/reporter-naming-panel.tsx';
+import { hasReporterNaming } from '../forwarding/reporter-naming.ts';
 import { kindLabel, roleLabel, statusLabel } from './org-labels.ts';
 
 type Props = { readonly session: StaffSession };
@@ -186,6 +188,7 @@ export function OrganisationsPage(props: Props) {
         )}
       </section>
       {chosen !== undefined && <Members key={chosen.id} session={props.session} org={chosen} onChange={load} />}
+      {chosen !== undefined && hasReporterNaming(chosen.kind) && <ReporterNamingPanel key={`naming-${chosen.id}`} session={props.session} org={chosen} />}
     </>
   );
 }

@@ -63,6 +63,7 @@ export const casesEn: MessageTable<CasesKey> = {
   'desk.cases.notification.forwarding-acknowledged': 'An authority acknowledged a forwarding.',
   'desk.cases.notification.forwarding-action': 'An authority recorded an action.',
   'desk.cases.notification.forwarding-concluded': 'An authority concluded its follow-up of a forwarding.',
+  'desk.cases.notification.forwarding-received': 'A case was forwarded to your organisation.',
   'desk.cases.settingsTitle': 'Case settings',
   'desk.cases.settingsOrg': 'Organisation',
   'desk.cases.noOrgToManage': 'You manage no organisation’s settings.',

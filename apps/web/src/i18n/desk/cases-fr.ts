@@ -62,6 +62,7 @@ export const casesFr = {
   'desk.cases.notification.forwarding-acknowledged': 'Une autorité a accusé réception d’une transmission.',
   'desk.cases.notification.forwarding-action': 'Une autorité a enregistré une action.',
   'desk.cases.notification.forwarding-concluded': 'Une autorité a clôturé le suivi d’une transmission.',
+  'desk.cases.notification.forwarding-received': 'Un dossier a été transmis à votre organisation.',
   'desk.cases.settingsTitle': 'Réglages des dossiers',
   'desk.cases.settingsOrg': 'Organisation',
   'desk.cases.noOrgToManage': 'Vous ne gérez les réglages d’aucune organisation.',

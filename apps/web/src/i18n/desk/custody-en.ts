@@ -26,6 +26,8 @@ export const custodyEn: MessageTable<CustodyKey> = {
   'desk.custody.request.reason': 'Reason: {reason}',
   'desk.custody.request.reasonUnreadable': 'The reason cannot be read (no custodian key, or the content was deleted).',
   'desk.custody.request.fingerprint': 'Requester’s key fingerprint: {fingerprint}',
+  'desk.custody.request.compared': 'I compared this fingerprint with {login}',
+  'desk.custody.refresh': 'Refresh',
   'desk.custody.request.grant': 'Grant',
   'desk.custody.request.refuse': 'Refuse',
   'desk.custody.request.refusal': 'Reason for refusing',

@@ -25,6 +25,8 @@ export const custodyFr = {
   'desk.custody.request.reason': 'Raison\u00a0: {reason}',
   'desk.custody.request.reasonUnreadable': 'La raison ne peut pas être lue (clé de gardien absente ou contenu supprimé).',
   'desk.custody.request.fingerprint': 'Empreinte de la clé du demandeur\u00a0: {fingerprint}',
+  'desk.custody.request.compared': 'J’ai comparé cette empreinte avec {login}',
+  'desk.custody.refresh': 'Actualiser',
   'desk.custody.request.grant': 'Accorder',
   'desk.custody.request.refuse': 'Refuser',
   'desk.custody.request.refusal': 'Raison du refus',
