@@ -13,6 +13,17 @@ describe("folding the server's error texts into one language's catalogue", () =>
     expect(folded).not.toContain('apiErrorMessages(');
   });
 
+  it("gives the reporter's page only the codes its routes can answer, and the desk every code", async () => {
+    const call = "const messages = { ...apiErrorMessages('fr') };";
+    const reporter = await foldApiErrors(call, true);
+    expect(reporter).toContain(ERROR_CODES['receipt-not-found'].fr);
+    expect(reporter).toContain(ERROR_CODES['pow-required'].fr);
+    expect(reporter).not.toContain(ERROR_CODES['second-factor-required'].fr);
+    expect(reporter).not.toContain(ERROR_CODES['invitation-own'].fr);
+    const desk = await foldApiErrors(call);
+    expect(desk).toContain(ERROR_CODES['second-factor-required'].fr);
+  });
+
   it('leaves a file without the call as it is', async () => {
     const code = "export const x = 'apiErrorMessages';";
     expect(await foldApiErrors(code)).toBe(code);

@@ -15,11 +15,20 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 const CALL = /apiErrorMessages\((['"])(fr|en)\1\)/g;
 
-/** Replaces every `apiErrorMessages('<lang>')` in `code` with the object it returns. */
-export async function foldApiErrors(code: string): Promise<string> {
+/**
+ * Replaces every `apiErrorMessages('<lang>')` in `code` with the object it returns; for the
+ * reporter's page only the codes its routes can answer (REPORTER_ERROR_CODES).
+ */
+export async function foldApiErrors(code: string, reporterOnly = false): Promise<string> {
   if (!code.includes('apiErrorMessages(')) return code;
   const { module } = await runnerImport<typeof apiErrors>(here('../src/i18n/api-errors.ts'), { configFile: false, logLevel: 'error' });
-  return code.replace(CALL, (_whole, _quote, language: 'fr' | 'en') => `(${JSON.stringify(module.apiErrorMessages(language))})`);
+  const only = reporterOnly ? module.REPORTER_ERROR_CODES : undefined;
+  return code.replace(CALL, (_whole, _quote, language: 'fr' | 'en') => `(${JSON.stringify(module.apiErrorMessages(language, only))})`);
+}
+
+/** Whether a build's input is the reporter's page (index.html), not the desk's. */
+function buildsReporterPage(input: unknown): boolean {
+  return JSON.stringify(input ?? null).includes('index.html');
 }
 
 export function foldApiErrorsPlugin(): Plugin {
@@ -30,7 +39,7 @@ export function foldApiErrorsPlugin(): Plugin {
     applyToEnvironment: (environment) => environment.name === 'client',
     async transform(code, id) {
       if (!/\/src\/i18n\/languages\/[\w-]+\.ts$/.test(id)) return null;
-      const folded = await foldApiErrors(code);
+      const folded = await foldApiErrors(code, buildsReporterPage(this.environment.config.build.rollupOptions.input));
       return folded === code ? null : { code: folded, map: null };
     },
   };
