@@ -12,16 +12,10 @@ import type { StaffSession } from '@kenekanko/client';
 import { t } from '../../i18n/desk/catalogues.ts';
 import { t as publicT } from '../../i18n/catalogues.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
-import { ensurePlaces, form, formErrors, resetForm, updateFiles } from '../../reporter/alert-form/alert-form-state.ts';
+import { AlertFormFields } from '../../reporter/alert-form/alert-form-fields.tsx';
+import { ensurePlaces, formErrors, resetForm } from '../../reporter/alert-form/alert-form-state.ts';
 import { ALERT_FORM_FIELDS } from '../../reporter/alert-form/alert-form-values.ts';
-import { fieldError } from '../../reporter/alert-form/field-error.ts';
-import { AmountField, DescriptionField, InstitutionFields, WhenField } from '../../reporter/alert-form/facts-fields.tsx';
-import { ConsentField, IdentityBox } from '../../reporter/alert-form/identity-box.tsx';
-import { KindField } from '../../reporter/alert-form/kind-field.tsx';
-import { PlaceFields } from '../../reporter/alert-form/place-fields.tsx';
-import { AttachmentsField } from '../../reporter/files/attachments-field.tsx';
 import { OutboxNotice } from '../../reporter/offline/outbox-notice.tsx';
-import { VoiceEntry } from '../../reporter/voice/index.ts';
 import { fieldOrganisations } from './field-org.ts';
 import type { FieldOrganisation } from './field-org.ts';
 import { closeSlip, fieldIntake, openField, readiness, recordAlert, recordState } from './field-state.ts';
@@ -69,16 +63,7 @@ function FieldForm(props: { readonly orgId: string }) {
           {t('desk.field.errors', { count: errors })}
         </p>
       )}
-      <KindField />
-      <PlaceFields />
-      <WhenField />
-      <InstitutionFields />
-      <AmountField />
-      <DescriptionField />
-      <VoiceEntry files={form.value.files} onFiles={updateFiles} purpose="alert" />
-      <AttachmentsField id="files" legend={publicT('files.legend')} files={form.value.files} onFiles={updateFiles} error={fieldError('files')} />
-      <IdentityBox />
-      <ConsentField />
+      <AlertFormFields />
       <div class="actions">
         <button type="submit" class="button button--primary" data-testid="field-record" disabled={state.status === 'sealing'}>
           {t(state.status === 'sealing' ? 'desk.field.sealing' : 'desk.field.record')}

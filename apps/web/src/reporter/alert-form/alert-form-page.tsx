@@ -6,16 +6,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/catalogues.ts';
 import { errorText } from '../../shared/components/error-banner.tsx';
-import { AttachmentsField } from '../files/attachments-field.tsx';
-import { VoiceEntry } from '../voice/index.ts';
 import { goTo } from '../reporter-state.ts';
-import { ensurePlaces, form, formErrors, refusedSubmits, sendLater, sendState, submitForm, updateFiles } from './alert-form-state.ts';
+import { AlertFormFields } from './alert-form-fields.tsx';
+import { ensurePlaces, formErrors, refusedSubmits, sendLater, sendState, submitForm } from './alert-form-state.ts';
 import { ALERT_FORM_FIELDS } from './alert-form-values.ts';
 import { FIELD_TARGETS, fieldError } from './field-error.ts';
-import { AmountField, DescriptionField, InstitutionFields, WhenField } from './facts-fields.tsx';
-import { ConsentField, IdentityBox } from './identity-box.tsx';
-import { KindField } from './kind-field.tsx';
-import { PlaceFields } from './place-fields.tsx';
 import { SendProgress } from './send-progress.tsx';
 
 function ErrorSummary() {
@@ -78,16 +73,7 @@ export function AlertFormPage() {
       <p>{t('form.intro')}</p>
       {state.status === 'failed' && <SendFailed error={state.error} />}
       <ErrorSummary />
-      <KindField />
-      <PlaceFields />
-      <WhenField />
-      <InstitutionFields />
-      <AmountField />
-      <DescriptionField />
-      <VoiceEntry files={form.value.files} onFiles={updateFiles} purpose="alert" />
-      <AttachmentsField id="files" legend={t('files.legend')} files={form.value.files} onFiles={updateFiles} error={fieldError('files')} />
-      <IdentityBox />
-      <ConsentField />
+      <AlertFormFields />
       <div class="actions">
         <button type="submit" class="button button--primary" data-testid="submit-alert">
           {t('form.submit')}
