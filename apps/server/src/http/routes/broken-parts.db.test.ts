@@ -5,12 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, openReporterAlert, setupPlatform, staffLogin, submitAlert } from '@kenekanko/client';
-import type { AlertDraft } from '@kenekanko/client';
 import { randomBytes, toBase64Url } from '@kenekanko/crypto';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
 import { createHarness, PUBLIC_URL } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
-import { issueToken, placeIds } from '../testing/flows.ts';
+import { issueToken, plainDraft } from '../testing/flows.ts';
 
 describe.each(DATABASE_KINDS)('broken parts on the desk on %s', (kind) => {
   let h: Harness;
@@ -25,19 +24,7 @@ describe.each(DATABASE_KINDS)('broken parts on the desk on %s', (kind) => {
     const api = () => createApiClient({ baseUrl: PUBLIC_URL, fetch: h.fetch, cookieJar: true });
     const password = 'une phrase de passe assez longue';
     await setupPlatform(api(), { token: await issueToken(h), organisationName: 'COSCLCCP', login: 'coord@cosclccp.ml', password });
-    const { regionId, cercleId } = await placeIds(h);
-    const draft: AlertDraft = {
-      language: 'fr',
-      statistics: { kind: 'bribery', regionId, cercleId, institutionType: 'customs' },
-      communeId: null,
-      when: null,
-      institutionName: '',
-      amountFcfa: null,
-      description: 'Un agent demande de l’argent.',
-      identity: null,
-      consents: { shareWithJournalists: false },
-      files: [],
-    };
+    const draft = await plainDraft(h);
     const submitted = await submitAlert(api(), draft, { retryDelayMs: 1 });
     const reporter = await openReporterAlert(api(), submitted.receipt);
     await reporter.reply('premier');

@@ -5,14 +5,13 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApiClient, openReporterAlert, setupPlatform, staffLogin, submitAlert } from '@kenekanko/client';
-import type { AlertDraft } from '@kenekanko/client';
 import { ed25519KeyPair, randomBytes, toBase64Url } from '@kenekanko/crypto';
 import { ROUTES } from '@kenekanko/contracts';
 import { DATABASE_KINDS } from '../../../test/databases.ts';
 import { REPORTER_THROTTLES } from '../../features/reporter/index.ts';
 import { createHarness, errorCode, PUBLIC_URL } from '../testing/harness.ts';
 import type { Harness } from '../testing/harness.ts';
-import { issueToken, placeIds, signedMessage } from '../testing/flows.ts';
+import { issueToken, plainDraft, signedMessage } from '../testing/flows.ts';
 
 const PASSWORD = 'une phrase de passe assez longue';
 
@@ -28,19 +27,7 @@ describe.each(DATABASE_KINDS)("the reporter's follow-up on %s", (kind) => {
 
   async function fileRealAlert(): Promise<{ alertId: string; receipt: string }> {
     await setupPlatform(api(), { token: await issueToken(h), organisationName: 'COSCLCCP', login: 'coord@cosclccp.ml', password: PASSWORD });
-    const { regionId, cercleId } = await placeIds(h);
-    const draft: AlertDraft = {
-      language: 'fr',
-      statistics: { kind: 'bribery', regionId, cercleId, institutionType: 'customs' },
-      communeId: null,
-      when: null,
-      institutionName: '',
-      amountFcfa: null,
-      description: 'Un agent demande de l’argent.',
-      identity: null,
-      consents: { shareWithJournalists: false },
-      files: [],
-    };
+    const draft = await plainDraft(h);
     return submitAlert(api(), draft, { retryDelayMs: 1 });
   }
 

@@ -23,6 +23,7 @@ import {
   x25519KeyPair,
 } from '@kenekanko/crypto';
 import type { KeyPair, Purpose } from '@kenekanko/crypto';
+import type { AlertDraft } from '@kenekanko/client';
 import { createKyselyStorage } from '../../adapters/kysely-storage.ts';
 import { deriveAuditMacKey } from '../../audit/audit-mac.ts';
 import { issueSetupToken } from '../../features/setup/index.ts';
@@ -216,4 +217,21 @@ export async function logIn(h: Harness, login: string, loginKey: string, totp?: 
   const cookie = response.headers.get('set-cookie') ?? '';
   const value = new RegExp(`${SESSION_COOKIE}=([^;]+)`).exec(cookie)?.[1] ?? '';
   return `${SESSION_COOKIE}=${value}`;
+}
+
+/** A text-only alert draft in French on the first cercle (real places), for the client-level tests. */
+export async function plainDraft(h: Harness, description = 'Un agent demande de l’argent.'): Promise<AlertDraft> {
+  const { regionId, cercleId } = await placeIds(h);
+  return {
+    language: 'fr',
+    statistics: { kind: 'bribery', regionId, cercleId, institutionType: 'customs' },
+    communeId: null,
+    when: null,
+    institutionName: '',
+    amountFcfa: null,
+    description,
+    identity: null,
+    consents: { shareWithJournalists: false },
+    files: [],
+  };
 }
