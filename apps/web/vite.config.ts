@@ -21,6 +21,7 @@ import { firstScreen } from './build/first-screen-plugin.ts';
 import { foldApiErrorsPlugin } from './build/fold-api-errors.ts';
 import { leanPreload } from './build/lean-preload.ts';
 import { offlineShell } from './build/shell-plugin.ts';
+import { splitCatalogues } from './build/split-catalogues.ts';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -73,7 +74,7 @@ function pageBuild(page: 'index' | 'desk', emptyOutDir: boolean): BuildEnvironme
 
 export default defineConfig({
   base: '/',
-  plugins: [preact(), deskPagesInDev(), firstScreen(), foldApiErrorsPlugin(), leanPreload(), offlineShell(TARGET)],
+  plugins: [preact(), deskPagesInDev(), firstScreen(), splitCatalogues(), foldApiErrorsPlugin(), leanPreload(), offlineShell(TARGET)],
   server: { proxy: { '/api': apiTarget, '/healthz': apiTarget } },
   // `vite build` builds both, the reporter first (it empties dist/), then the desk beside it.
   builder: {

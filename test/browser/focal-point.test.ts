@@ -72,6 +72,10 @@ describe('a focal point in the field', () => {
   it('records an alert offline and gives the receipt slip at once, then it leaves when the network returns', async () => {
     await fieldContext.setOffline(true);
     await fillTextAlert(field, DESCRIPTION);
+    // The field page holds the whole places list: offline, any cercle's communes can still be picked.
+    await field.selectOption('#cercleId', { index: 1 });
+    await field.waitForSelector('#communeId option:nth-child(2)', { state: 'attached' });
+    await field.selectOption('#communeId', { index: 1 });
     // A photo's cleaner was never fetched (no service worker on the desk): say the network is needed once.
     await field.setInputFiles('#files-input', path.join(MEDIA_DIR, 'cam-DSCN0010.jpg'));
     await field.waitForSelector('[data-testid=file-needs-network]', SLOW);

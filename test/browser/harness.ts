@@ -33,6 +33,12 @@ function waitForExit(child: ChildProcess): Promise<void> {
   });
 }
 
+/** A web build elsewhere than apps/web/dist (E2E_WEB_DIST_DIR), so a test run can use its own build while others build. */
+const webDistFromEnv = (): Record<string, string> => {
+  const dist = process.env['E2E_WEB_DIST_DIR'];
+  return dist === undefined ? {} : { WEB_DIST_DIR: dist };
+};
+
 /** Starts the server as `npm start` would (after the web build), and waits for its setup link. `env` adds settings (WEB_DIST_DIR, …). */
 export async function startServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'kk-e2e-'));
@@ -40,7 +46,7 @@ export async function startServer(env: Readonly<Record<string, string>> = {}): P
   const origin = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: origin, POW_BITS: '8', ...env },
+    env: { PATH: process.env['PATH'] ?? '', PORT: String(port), DATA_DIR: dataDir, PUBLIC_URL: origin, POW_BITS: '8', ...webDistFromEnv(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

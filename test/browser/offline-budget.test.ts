@@ -1,9 +1,10 @@
 /**
- * The reporter's weight on first load (issue 4): what the browser must download to show the
- * form and to encrypt and send a text alert is one page, one script, the chosen language's
- * catalogue and one stylesheet, all compressed, under 60 KB of compressed bodies (the app
- * shell; the two public answers, keys and places, are data and are reported beside it by
- * `npm run bench`). Cleaners, follow-up, outbox and the other languages load only when needed.
+ * The reporter's weight on first load (issue 4), in its strict reading: every byte the browser
+ * must fetch before the form can encrypt and file a text alert (one page, one script, the
+ * chosen language's catalogue, one stylesheet, the signed intake and the places outline;
+ * proof of work and crypto included), all compressed, under 60 KB of compressed bodies. Only
+ * the submission itself is left out. Cleaners, follow-up, outbox, a cercle's communes and the
+ * other languages load only when needed. E2E_WEB_DIST_DIR runs it against another build.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -43,13 +44,15 @@ describe('the reporter form on first load', () => {
     expect(paths.filter((p) => p.endsWith('.js'))).toHaveLength(2);
     expect(paths.filter((p) => p.endsWith('.css'))).toHaveLength(1);
     expect(paths).toContain('/');
-    expect(data().map(pathOf).sort()).toEqual(['/api/intake', '/api/places']);
+    // Regions, districts and cercles only: a cercle's communes come when it is chosen.
+    expect(data().map(pathOf).sort()).toEqual(['/api/intake', '/api/places/outline']);
   });
 
-  it('stays under the 60 KB budget, compressed', () => {
-    const bytes = shell().reduce((sum, resource) => sum + resource.bodyBytes, 0);
-    const listing = shell().map((resource) => `${pathOf(resource)} ${resource.bodyBytes}`).join(', ');
-    expect(bytes, `app shell: ${listing}`).toBeLessThanOrEqual(BUDGET);
+  it('stays under the 60 KB budget, compressed, the intake and the places counted', () => {
+    const everything = [...shell(), ...data()];
+    const bytes = everything.reduce((sum, resource) => sum + resource.bodyBytes, 0);
+    const listing = everything.map((resource) => `${pathOf(resource)} ${resource.bodyBytes}`).join(', ');
+    expect(bytes, `first load: ${listing}`).toBeLessThanOrEqual(BUDGET);
   });
 
   it('gets all of it compressed', () => {

@@ -16,7 +16,7 @@ import { pickLanguage } from './reporter-pages.ts';
 import { alertIds, dumpStorage, fillTextAlert, openForm, setUpFromNode } from './offline-harness.ts';
 
 const OFFLINE_DESCRIPTION = 'Le receveur des douanes de Diboli garde les cartons de riz saisis pour lui.';
-const SHELL = /^\/(|api\/intake|api\/places|assets\/[\w-]+\.(js|css))$/;
+const SHELL = /^\/(|api\/intake|api\/places\/outline|api\/places|assets\/[\w-]+\.(js|css))$/;
 
 let server: RunningServer;
 let browser: Browser;
@@ -47,7 +47,7 @@ async function shellCached(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect
     .poll(async () => (await dumpStorage(page)).cacheUrls, { timeout: 60_000 })
-    .toEqual(expect.arrayContaining(['/', '/api/intake', '/api/places']));
+    .toEqual(expect.arrayContaining(['/', '/api/intake', '/api/places/outline']));
 }
 
 describe('the installed reporter, offline', () => {
@@ -61,6 +61,10 @@ describe('the installed reporter, offline', () => {
     context = await newContext();
     page = await context.newPage();
     await openForm(page, server.origin);
+    // A cercle chosen online before the worker has the whole list: its communes come from the network.
+    await page.selectOption('#regionId', { label: 'Kayes' });
+    await page.selectOption('#cercleId', { index: 1 });
+    await page.waitForSelector('#communeId option:nth-child(2)', { state: 'attached' });
     const manifest = await page.evaluate(async () => (await fetch('/manifest.webmanifest')).json());
     expect(manifest).toMatchObject({ name: 'Kenekanko', start_url: '/', display: 'standalone' });
     expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(['192x192', '512x512']);
@@ -74,13 +78,35 @@ describe('the installed reporter, offline', () => {
     await shellCached(page);
     const stored = await dumpStorage(page);
     expect(stored.cacheUrls.filter((url) => !SHELL.test(url))).toEqual([]);
+    // SECURITY: the cache holds the whole list, never which cercle was chosen.
+    expect(stored.cacheUrls).toContain('/api/places');
+    expect(stored.cacheUrls.filter((url) => url.endsWith('/communes'))).toEqual([]);
     expect(stored.cacheUrls.some((url) => url.startsWith('/assets/desk'))).toBe(false);
+  });
+
+  it('once installed, answers a cercle\'s communes from the stored list, online too: no request names the cercle', async () => {
+    const fromWorker: string[] = [];
+    context.on('request', (request) => {
+      if (request.serviceWorker() !== null && request.url().endsWith('/communes')) fromWorker.push(request.url());
+    });
+    await openForm(page, server.origin);
+    await page.selectOption('#regionId', { label: 'Sikasso' });
+    const answered = page.waitForResponse((response) => response.url().endsWith('/communes'));
+    await page.selectOption('#cercleId', { index: 1 });
+    expect((await answered).fromServiceWorker()).toBe(true);
+    await page.waitForSelector('#communeId option:nth-child(2)', { state: 'attached' });
+    expect(fromWorker).toEqual([]);
   });
 
   it('opens the form with no network, seals the alert at once and shows its receipt', async () => {
     countBefore = alertIds(server).length;
     await context.setOffline(true);
     await openForm(page, server.origin);
+    // Offline, any cercle's communes come from the whole list the worker keeps, seen online or not.
+    await page.selectOption('#regionId', { label: 'Kayes' });
+    await page.selectOption('#cercleId', { index: 2 });
+    await page.waitForSelector('#communeId option:nth-child(2)', { state: 'attached' });
+    expect(await page.locator('[data-testid=communes-failed]').count()).toBe(0);
     await fillTextAlert(page, OFFLINE_DESCRIPTION);
     await page.click('[data-testid=submit-alert]');
     const shown = await page.locator('[data-testid=receipt]').textContent({ timeout: 120_000 });

@@ -58,7 +58,8 @@ async function activeWorker(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  cpSync(path.join(REPO_ROOT, 'apps/web/dist'), dist, { recursive: true });
+  // E2E_WEB_DIST_DIR: a build elsewhere, as harness.ts's startServer honours it.
+  cpSync(process.env['E2E_WEB_DIST_DIR'] ?? path.join(REPO_ROOT, 'apps/web/dist'), dist, { recursive: true });
   server = await startServer({ WEB_DIST_DIR: dist });
   await setUpFromNode(server);
   browser = await launchChromium();

@@ -8,6 +8,8 @@ export { createApiClient } from './api-client.ts';
 export type { ApiClient, ApiClientOptions } from './api-client.ts';
 export { createIntakeApiClient } from './intake-api-client.ts';
 export type { IntakeApi } from './intake-api-client.ts';
+export { createReporterApiClient } from './reporter-api-client.ts';
+export type { ReporterApi } from './reporter-api-client.ts';
 export { setupPlatform, MIN_PASSWORD_LENGTH, QUESTIONNAIRE_V1_ENCRYPTED_FIELDS } from './setup-platform.ts';
 export type { SetupInput, SetupResult } from './setup-platform.ts';
 export { submitAlert } from './submit-alert.ts';

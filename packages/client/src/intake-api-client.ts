@@ -30,6 +30,10 @@ export type IntakeApi = {
   readonly language: Language;
   readonly intake: () => Promise<IntakeResponse>;
   readonly places: () => Promise<readonly Place[]>;
+  /** Regions, districts and cercles only (the form's first load). */
+  readonly placeOutline: () => Promise<readonly Place[]>;
+  /** The communes of one cercle or district (on demand). */
+  readonly placeCommunes: (parentId: string) => Promise<readonly Place[]>;
   readonly pow: () => Promise<PowChallenge>;
   readonly openSubmission: (request: OpenSubmissionRequest) => Promise<OpenSubmissionResponse>;
   readonly putChunk: (submissionId: string, blobId: string, index: number, envelope: Uint8Array) => Promise<Out<typeof ChunkPutResponseSchema>>;
@@ -43,6 +47,8 @@ export function intakeRoutes(t: Transport): IntakeApi {
     language: t.language,
     intake: () => t.json('GET', ROUTES.intake, IntakeResponseSchema),
     places: async () => (await t.json('GET', ROUTES.places, PlacesResponseSchema)).places,
+    placeOutline: async () => (await t.json('GET', ROUTES.placeOutline, PlacesResponseSchema)).places,
+    placeCommunes: async (parentId) => (await t.json('GET', ROUTES.placeCommunes(encodeURIComponent(parentId)), PlacesResponseSchema)).places,
     pow: () => t.json('GET', ROUTES.pow, PowChallengeSchema),
     openSubmission: (request) => t.json('POST', ROUTES.submissions, OpenSubmissionResponseSchema, { json: request }),
     putChunk: async (submissionId, blobId, index, envelope) =>

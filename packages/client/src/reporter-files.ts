@@ -4,7 +4,7 @@
  * message that names them.
  */
 import type { AttachmentRef, PostMessage } from '@kenekanko/contracts';
-import type { ApiClient } from './api-client.ts';
+import type { ReporterApi } from './reporter-api-client.ts';
 import { encryptFiles } from './attachments.ts';
 import type { UploadLimits } from './attachments.ts';
 import { newId } from './ids.ts';
@@ -18,7 +18,7 @@ import type { UploadPlan } from './upload.ts';
 export type UploadedFiles = { readonly refs: readonly AttachmentRef[]; readonly attachments: NonNullable<PostMessage['attachments']> };
 
 export async function sendReporterFiles(
-  api: ApiClient,
+  api: ReporterApi,
   alertId: string,
   contentKey: Uint8Array,
   files: readonly DraftFile[],

@@ -12,7 +12,7 @@ import { PURPOSES, deriveReceiptKeys, equalBytes, fromBase64Url, openEnvelope, p
 import type { ReceiptKeys } from '@kenekanko/crypto';
 import { AnswersPayloadSchema, DELETED_ENVELOPE } from '@kenekanko/contracts';
 import type { AnswersPayload, DirectoryBody, ReporterAlertView } from '@kenekanko/contracts';
-import type { ApiClient } from './api-client.ts';
+import type { ReporterApi } from './reporter-api-client.ts';
 import { ClientError } from './errors.ts';
 import { answersContext } from './contexts.ts';
 import { openConversationParts, sealMessage } from './conversation.ts';
@@ -27,7 +27,7 @@ import type { DraftFile, ReporterSession } from './types.ts';
 
 export type ReporterOptions = { readonly pinnedCoalitionKey?: string };
 
-type Held = { readonly api: ApiClient; readonly intake: TrustedIntake; readonly keys: ReceiptKeys };
+type Held = { readonly api: ReporterApi; readonly intake: TrustedIntake; readonly keys: ReceiptKeys };
 
 function contentKeyOf(view: ReporterAlertView, keys: ReceiptKeys): Uint8Array {
   const grant = view.contentGrant;
@@ -104,7 +104,7 @@ async function loadSession(held: Held): Promise<ReporterSession> {
   };
 }
 
-export async function openReporterAlert(api: ApiClient, receipt: string, opts: ReporterOptions = {}): Promise<ReporterSession> {
+export async function openReporterAlert(api: ReporterApi, receipt: string, opts: ReporterOptions = {}): Promise<ReporterSession> {
   // A typo throws CryptoError here, before any request leaves the browser.
   const digits = parseReceipt(receipt);
   const intake = await loadTrustedIntake(api, opts.pinnedCoalitionKey);

@@ -12,7 +12,7 @@
 import { signal } from '@preact/signals';
 import type { Language } from '@kenekanko/contracts';
 import type { PublicKey } from './languages/fr.ts';
-import type { Catalogue } from './types.ts';
+import type { Catalogue, Message } from './types.ts';
 import { createTranslator } from './translate.ts';
 import type { InterimMessages } from './translate.ts';
 
@@ -29,6 +29,16 @@ export function provideCatalogues(catalogues: readonly Catalogue<PublicKey>[]): 
   const next: Partial<Record<Language, Catalogue<PublicKey>>> = { ...loaded.value };
   for (const catalogue of catalogues) next[catalogue.code] = catalogue;
   loaded.value = next;
+}
+
+/**
+ * Adds messages to a catalogue already provided: the reporter's later views' messages, which
+ * its build leaves out of each catalogue's first part (build/split-catalogues.ts).
+ */
+export function provideMessages(code: Language, messages: Readonly<Partial<Record<PublicKey, Message>>>): void {
+  const catalogue = loaded.value[code];
+  if (catalogue === undefined) throw new Error(`no catalogue '${code}' to add messages to`);
+  loaded.value = { ...loaded.value, [code]: { ...catalogue, messages: { ...catalogue.messages, ...messages } } };
 }
 
 export function hasCatalogue(code: Language): boolean {

@@ -1,3 +1,4 @@
+import { withLaterMessages } from '../i18n/lazy-catalogues.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import { AlertFormPage } from './alert-form/alert-form-page.tsx';
 import { LANGUAGE_CHOICES } from './first-screen.ts';
@@ -9,8 +10,8 @@ import { OutboxSlot } from './offline/outbox-slot.tsx';
 import { ReporterHeader } from './reporter-header.tsx';
 import { view } from './reporter-state.ts';
 
-// The follow-up (and its protocol code) loads when the reporter chooses it, not on first load.
-const FollowUpPage = lazyView(() => import('./follow-up/follow-up-page.tsx').then((module) => module.FollowUpPage));
+// The follow-up (its protocol code and its messages) loads when the reporter chooses it, not on first load.
+const FollowUpPage = lazyView(() => withLaterMessages(() => import('./follow-up/follow-up-page.tsx')).then((module) => module.FollowUpPage));
 
 function CurrentView() {
   const current = view.value;

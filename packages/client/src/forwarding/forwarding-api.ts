@@ -13,7 +13,7 @@ import {
   ReporterConsentResponseSchema,
 } from '@kenekanko/contracts';
 import type { ForwardingDraftRequest, ForwardingEventRequest, ForwardingSettings, ForwardRequest } from '@kenekanko/contracts';
-import type { ApiClient } from '../api-client.ts';
+import type { ReporterApi } from '../reporter-api-client.ts';
 import { chunkIndex, id } from '../path-params.ts';
 
 type Out<S extends v.GenericSchema> = v.InferOutput<S>;
@@ -32,7 +32,7 @@ export type ForwardingApi = {
   readonly consent: (lookupToken: string, signature: string) => Promise<Out<typeof ReporterConsentResponseSchema>>;
 };
 
-export function forwardingApi(api: ApiClient): ForwardingApi {
+export function forwardingApi(api: Pick<ReporterApi, 'transport' | 'withPow'>): ForwardingApi {
   const t = api.transport;
   const json = (body: unknown) => ({ json: body });
   return {

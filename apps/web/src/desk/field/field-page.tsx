@@ -105,7 +105,8 @@ export function FieldPage(props: { readonly session: StaffSession }) {
   const [orgId, setOrgId] = useState(orgs[0]?.orgId ?? '');
   useEffect(() => {
     void openField();
-    void ensurePlaces();
+    // The whole list: no budget here, and a focal point offline still picks any commune.
+    void ensurePlaces('whole');
     // SECURITY: leaving the page (logging out included) drops the receipt and what was typed.
     return () => {
       closeSlip();

@@ -82,6 +82,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'form.commune': 'Commune',
     'form.placesLoading': 'Loading the list of places…',
     'form.placesFailed': 'The list of places could not be loaded.',
+    'form.communesFailed': 'The communes could not be loaded. The commune is optional: you can go on without it.',
     'form.when': 'On what day?',
     'form.whenHint': 'Leave empty if you do not know.',
     'form.institutionType': 'What kind of institution is involved? *',
@@ -124,11 +125,11 @@ export const catalogue: Catalogue<PublicKey> = {
     'files.needsNetwork':
       'Cleaning this kind of file needs the network once. It will not leave with this alert: add it later, when the network returns, or send the alert without it.',
 
-    'voice.open': 'Record a voice message',
-    'voice.another': 'Record another voice message',
-    'voice.openHint': 'You can speak instead of writing. The message is encrypted like any other attachment.',
-    'voice.loading': 'Opening the recorder…',
-    'voice.loadFailed': 'The recorder could not open. Check your connection, then try again.',
+    'voiceEntry.open': 'Record a voice message',
+    'voiceEntry.another': 'Record another voice message',
+    'voiceEntry.openHint': 'You can speak instead of writing. The message is encrypted like any other attachment.',
+    'voiceEntry.loading': 'Opening the recorder…',
+    'voiceEntry.loadFailed': 'The recorder could not open. Check your connection, then try again.',
     'voice.title': 'Voice message',
     'voice.disguise': 'Disguise my voice',
     'voice.disguiseHint': 'Your voice will be made deeper, so that it is harder to recognise.',
@@ -146,7 +147,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'voice.addToAlert': 'Add to my alert',
     'voice.addToReply': 'Add to my answer',
     'voice.restart': 'Record again',
-    'voice.added': 'The voice message has been added to the attachments.',
+    'voiceEntry.added': 'The voice message has been added to the attachments.',
     'voice.problem.unsupported':
       'This browser cannot record a voice message. You can write your message, or attach a recording made with another app.',
     'voice.problem.denied':

@@ -73,6 +73,7 @@ const messages = {
   'form.commune': 'Commune',
   'form.placesLoading': 'Chargement de la liste des lieux…',
   'form.placesFailed': "La liste des lieux n'a pas pu être chargée.",
+  'form.communesFailed': "Les communes n'ont pas pu être chargées. La commune est facultative : vous pouvez continuer sans elle.",
   'form.when': 'Quel jour\u00a0?',
   'form.whenHint': 'Laissez vide si vous ne savez pas.',
   'form.institutionType': "Quel type d'institution est concerné\u00a0? *",
@@ -116,11 +117,11 @@ const messages = {
   'files.needsNetwork':
     "Nettoyer ce genre de fichier demande le réseau une première fois. Il ne partira pas avec cette alerte : ajoutez-le plus tard, quand le réseau revient, ou envoyez l'alerte sans lui.",
 
-  'voice.open': 'Enregistrer un message vocal',
-  'voice.another': 'Enregistrer un autre message vocal',
-  'voice.openHint': "Vous pouvez parler au lieu d'écrire. Le message est chiffré comme les autres pièces jointes.",
-  'voice.loading': "Ouverture de l'enregistreur…",
-  'voice.loadFailed': "L'enregistreur n'a pas pu s'ouvrir. Vérifiez votre connexion, puis réessayez.",
+  'voiceEntry.open': 'Enregistrer un message vocal',
+  'voiceEntry.another': 'Enregistrer un autre message vocal',
+  'voiceEntry.openHint': "Vous pouvez parler au lieu d'écrire. Le message est chiffré comme les autres pièces jointes.",
+  'voiceEntry.loading': "Ouverture de l'enregistreur…",
+  'voiceEntry.loadFailed': "L'enregistreur n'a pas pu s'ouvrir. Vérifiez votre connexion, puis réessayez.",
   'voice.title': 'Message vocal',
   'voice.disguise': 'Déguiser ma voix',
   'voice.disguiseHint': "Votre voix sera rendue plus grave, pour qu'on la reconnaisse moins facilement.",
@@ -138,7 +139,7 @@ const messages = {
   'voice.addToAlert': 'Ajouter à mon alerte',
   'voice.addToReply': 'Ajouter à ma réponse',
   'voice.restart': 'Recommencer',
-  'voice.added': 'Le message vocal est ajouté aux pièces jointes.',
+  'voiceEntry.added': 'Le message vocal est ajouté aux pièces jointes.',
   'voice.problem.unsupported':
     "Ce navigateur ne permet pas d'enregistrer un message vocal. Vous pouvez écrire votre message, ou joindre un enregistrement fait avec une autre application.",
   'voice.problem.denied':

@@ -9,7 +9,7 @@
  * later" (or no network at all) keeps the package in the outbox and shows the receipt at once.
  */
 import { signal } from '@preact/signals';
-import { isClientError, isNetworkError, loadPlaces, sendPrepared } from '@kenekanko/client';
+import { isClientError, isNetworkError, sendPrepared } from '@kenekanko/client';
 import type { AlertDraft, SubmitProgress } from '@kenekanko/client';
 import { language } from '../../i18n/catalogues.ts';
 import { todayDay } from '../../i18n/format.ts';
@@ -44,7 +44,8 @@ export type SendState =
     };
 export const sendState = signal<SendState>({ status: 'idle' });
 
-export type PlacesState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly index: PlaceIndex } | { readonly status: 'failed' };
+/** `whole`: the index holds the communes too (the desk's field page); else the outline, communes on demand. */
+export type PlacesState = { readonly status: 'loading' } | { readonly status: 'ready'; readonly index: PlaceIndex; readonly whole: boolean } | { readonly status: 'failed' };
 export const places = signal<PlacesState>({ status: 'loading' });
 
 let attempted = false;
@@ -78,13 +79,21 @@ export function resetForm(): void {
   sealed = null;
 }
 
-export async function ensurePlaces(): Promise<void> {
+/**
+ * The reporter's form loads the outline (regions, districts, cercles: a cercle's communes come
+ * when it is chosen, place-communes.ts), which keeps its first load small; the desk's field
+ * page, with no such budget and no service worker, loads the whole list once ('whole'), so a
+ * focal point offline can still pick any commune.
+ */
+export async function ensurePlaces(list: 'outline' | 'whole' = 'outline'): Promise<void> {
   // The intake too, so the alert can still be sealed if the network drops while it is written.
   void prefetchIntake();
-  if (places.value.status === 'ready') return;
+  const current = places.value;
+  if (current.status === 'ready' && (current.whole || list === 'outline')) return;
   places.value = { status: 'loading' };
   try {
-    places.value = { status: 'ready', index: indexPlaces(await loadPlaces(intakeApi())) };
+    const api = intakeApi();
+    places.value = { status: 'ready', index: indexPlaces(await (list === 'whole' ? api.places() : api.placeOutline())), whole: list === 'whole' };
   } catch {
     places.value = { status: 'failed' };
   }

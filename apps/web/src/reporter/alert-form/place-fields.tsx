@@ -1,14 +1,18 @@
 /**
  * Region → cercle → commune. Bamako is a district whose communes sit directly below it, so
  * the cercle picker only appears when the chosen region has cercles. The quartier is never
- * asked: it could point at a person.
+ * asked: it could point at a person. Regions and cercles come with the form; a cercle's
+ * communes are fetched when it is chosen (place-communes.ts), and may be left out. The desk's
+ * field page loads the whole list instead (ensurePlaces('whole')) and picks from it.
  */
 import type { Place } from '@kenekanko/contracts';
+import { useEffect } from 'preact/hooks';
 import { t } from '../../i18n/catalogues.ts';
 import { Field, controlProps } from '../../shared/components/field.tsx';
 import { placeChoices } from '../../shared/places.ts';
 import { ensurePlaces, form, places, updateForm } from './alert-form-state.ts';
 import { fieldError } from './field-error.ts';
+import { communesOf, ensureCommunes } from './place-communes.ts';
 
 function PlaceSelect(props: { readonly id: string; readonly label: string; readonly value: string; readonly options: readonly Place[]; readonly error?: string | undefined; readonly onChange: (id: string) => void }) {
   return (
@@ -50,22 +54,39 @@ function PlacePickers() {
   if (state.status !== 'ready') return null;
   const values = form.value;
   const { cercles, communes } = placeChoices(state.index, values.regionId, values.cercleId);
+  // A district (Bamako) has its communes directly; a region has them under its cercles.
+  const communeParent = cercles.length > 0 ? values.cercleId : values.regionId;
+  const chooseRegion = (regionId: string) => updateForm({ regionId, cercleId: '', communeId: '' });
+  const chooseCercle = (cercleId: string) => updateForm({ cercleId, communeId: '' });
   return (
     <>
-      <PlaceSelect
-        id="regionId"
-        label={t('form.region')}
-        value={values.regionId}
-        options={state.index.topLevel}
-        error={fieldError('regionId')}
-        onChange={(regionId) => updateForm({ regionId, cercleId: '', communeId: '' })}
-      />
-      {cercles.length > 0 && (
-        <PlaceSelect id="cercleId" label={t('form.cercle')} value={values.cercleId} options={cercles} onChange={(cercleId) => updateForm({ cercleId, communeId: '' })} />
-      )}
-      {communes.length > 0 && (
-        <PlaceSelect id="communeId" label={t('form.commune')} value={values.communeId} options={communes} onChange={(communeId) => updateForm({ communeId })} />
-      )}
+      <PlaceSelect id="regionId" label={t('form.region')} value={values.regionId} options={state.index.topLevel} error={fieldError('regionId')} onChange={chooseRegion} />
+      {cercles.length > 0 && <PlaceSelect id="cercleId" label={t('form.cercle')} value={values.cercleId} options={cercles} onChange={chooseCercle} />}
+      {state.whole && communes.length > 0 && <CommuneSelect value={values.communeId} options={communes} />}
+      {!state.whole && communeParent !== '' && <CommunePicker parentId={communeParent} value={values.communeId} />}
     </>
   );
+}
+
+function CommuneSelect(props: { readonly value: string; readonly options: readonly Place[] }) {
+  return <PlaceSelect id="communeId" label={t('form.commune')} value={props.value} options={props.options} onChange={(communeId) => updateForm({ communeId })} />;
+}
+
+/** The communes of `parentId`, fetched when it is chosen. */
+function CommunePicker(props: { readonly parentId: string; readonly value: string }) {
+  useEffect(() => void ensureCommunes(props.parentId), [props.parentId]);
+  const state = communesOf(props.parentId);
+  if (state === undefined || state.status === 'loading') return <p class="field__hint" role="status">{t('form.placesLoading')}</p>;
+  if (state.status === 'failed') {
+    return (
+      <div class="banner" role="status" data-testid="communes-failed">
+        <p>{t('form.communesFailed')}</p>
+        <button type="button" class="button button--secondary" onClick={() => void ensureCommunes(props.parentId)}>
+          {t('action.retry')}
+        </button>
+      </div>
+    );
+  }
+  if (state.communes.length === 0) return null;
+  return <CommuneSelect value={props.value} options={state.communes} />;
 }

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { openReporterAlert } from '@kenekanko/client';
 import { t } from '../../i18n/catalogues.ts';
-import { api } from '../../shared/api.ts';
+import { reporterApi } from './reporter-api.ts';
 import { ErrorBanner } from '../../shared/components/error-banner.tsx';
 import { Field, controlProps } from '../../shared/components/field.tsx';
 import { readPinnedCoalitionKey } from '../../shared/pins.ts';
@@ -32,7 +32,7 @@ export function ReceiptEntry() {
     setOpening(true);
     const pinned = readPinnedCoalitionKey();
     try {
-      const session = await openReporterAlert(api(), check.receipt, pinned === undefined ? {} : { pinnedCoalitionKey: pinned });
+      const session = await openReporterAlert(reporterApi(), check.receipt, pinned === undefined ? {} : { pinnedCoalitionKey: pinned });
       setValue('');
       followSession.value = session;
     } catch (error) {

@@ -10,7 +10,7 @@ import type { ComponentType } from 'preact';
 import type { SealedSubmission } from '@kenekanko/client';
 import type * as outboxModule from './outbox.ts';
 import { language } from '../../i18n/catalogues.ts';
-import { loadCatalogue } from '../../i18n/lazy-catalogues.ts';
+import { loadLaterMessages, withLaterMessages } from '../../i18n/lazy-catalogues.ts';
 import { openOutboxStore } from './outbox-store.ts';
 
 type OutboxModule = typeof outboxModule;
@@ -27,7 +27,7 @@ function outboxCode(): Promise<readonly [OutboxModule, ComponentType]> {
 
 async function loadOutbox(): Promise<OutboxModule> {
   // At start-up no language is chosen yet: the notice speaks the fallback's catalogue.
-  const [[outbox, view]] = await Promise.all([outboxCode(), loadCatalogue(language.value).catch(() => undefined)]);
+  const [[outbox, view]] = await Promise.all([outboxCode(), loadLaterMessages(language.value).catch(() => undefined)]);
   notice.value = view;
   await outbox.startOutbox();
   return outbox;
@@ -42,7 +42,8 @@ const PREFETCH_DELAY_MS = 3_000;
  * or without the service worker.
  */
 export function prefetchOutbox(): void {
-  const fetchCode = () => void outboxCode().catch(() => undefined);
+  // Its messages too (the outbox's are in the catalogue's later part), in the language chosen by then.
+  const fetchCode = () => void withLaterMessages(outboxCode).catch(() => undefined);
   setTimeout(() => {
     if ('requestIdleCallback' in window) window.requestIdleCallback(fetchCode, { timeout: 5_000 });
     else fetchCode();

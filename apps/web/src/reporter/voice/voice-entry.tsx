@@ -7,6 +7,7 @@
 import type { FunctionComponent } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/catalogues.ts';
+import { withLaterMessages } from '../../i18n/lazy-catalogues.ts';
 import type { FilesUpdate } from '../files/attachments-field.tsx';
 import type { FileEntry } from '../files/file-entry.ts';
 import type { VoicePanelProps, VoicePurpose } from './voice-panel.tsx';
@@ -26,7 +27,8 @@ type EntryState =
 let loading: Promise<Panel> | undefined;
 
 function loadPanel(): Promise<Panel> {
-  loading ??= import('./voice-panel.tsx').then((module) => module.VoicePanel);
+  // The recorder's messages come with its code (build/split-catalogues.ts).
+  loading ??= withLaterMessages(() => import('./voice-panel.tsx')).then((module) => module.VoicePanel);
   // A failed fetch is not remembered: the next tap tries again.
   loading.catch(() => (loading = undefined));
   return loading;
@@ -60,16 +62,16 @@ export function VoiceEntry(props: VoiceEntryProps) {
     <div class="voice-entry" data-testid="voice-entry">
       {state.status === 'closed' && state.added && (
         <p class="banner banner--ok" role="status" data-testid="voice-added">
-          {t('voice.added')}
+          {t('voiceEntry.added')}
         </p>
       )}
       {state.status === 'failed' && (
         <p class="banner banner--error" role="alert" data-testid="voice-load-failed">
-          {t('voice.loadFailed')}
+          {t('voiceEntry.loadFailed')}
         </p>
       )}
       <p class="field__hint" id={`voice-open-${props.purpose}-hint`}>
-        {t('voice.openHint')}
+        {t('voiceEntry.openHint')}
       </p>
       <button
         type="button"
@@ -80,7 +82,7 @@ export function VoiceEntry(props: VoiceEntryProps) {
         onClick={open}
       >
         <MicrophoneIcon />
-        {state.status === 'loading' ? t('voice.loading') : t(state.status === 'closed' && state.added ? 'voice.another' : 'voice.open')}
+        {state.status === 'loading' ? t('voiceEntry.loading') : t(state.status === 'closed' && state.added ? 'voiceEntry.another' : 'voiceEntry.open')}
       </button>
     </div>
   );
