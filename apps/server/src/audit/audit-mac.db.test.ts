@@ -45,7 +45,8 @@ describe.each(DATABASE_KINDS)('audit MACs across migration 0008 on %s', (kind) =
     const { error } = await new Migrator({ db: handle.db, provider: { getMigrations: () => Promise.resolve({ ...BEFORE_MACS }) } }).migrateToLatest();
     expect(error).toBeUndefined();
     await writeOldEntries(handle.db, 3);
-    expect(await migrateToLatest(handle.db)).toEqual(['0008-audit-mac']);
+    // 0008 and every later migration (0009-stats-rollups, …) run now.
+    expect(await migrateToLatest(handle.db)).toContain('0008-audit-mac');
     for (let i = 0; i < 2; i++) await appendAudit(handle.db, { actorId: 'u', action: 'note', objectType: 'alert', objectId: `new-${i}`, details: { i } }, new Date(at(10 + i)), KEY);
   });
   afterEach(async () => {

@@ -181,6 +181,13 @@ describe.each(DATABASE_KINDS)('monitoring on %s', (kind) => {
       expect(JSON.stringify(release)).not.toContain(f.a.id);
     });
 
+
+    it('lists every region-level place, the district of Bamako included, by its name, even with no alert', async () => {
+      const regions = (await publicStats('2025-03')).periods[0]?.tables.find((t) => t.dimension === 'region')?.rows ?? [];
+      const places = await h.db.selectFrom('places').select(['id', 'name']).where('kind', 'in', ['region', 'district']).execute();
+      expect(regions.map((r) => r.key).sort()).toEqual(places.map((p) => p.id).sort());
+      expect(regions.find((r) => r.key === 'district-bamako')).toMatchObject({ label: 'Bamako', cell: { value: null, suppressed: true } });
+    });
     it("hides a quarter's total when one of its months is empty, or the quarter would reveal that month's 0", async () => {
       const release = await publicStats('2025-Q2');
       expect(release.periods.map((p) => p.period)).toEqual(['2025-Q2', '2025-04', '2025-05', '2025-06']);
