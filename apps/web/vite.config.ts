@@ -1,6 +1,7 @@
 /**
  * Two pages, two separate builds: index.html (the reporter's pages, kept small for 2G/3G)
- * and desk.html (setup and the staff desk). Each has its own module graph, so tree-shaking
+ * and desk.html (setup and the staff desk); a third, stats.html, is the small public statistics
+ * page (/stats). Each has its own module graph, so tree-shaking
  * keeps in the reporter's bundle only what the reporter's pages use, and no chunk is shared
  * with the desk: the reporter's first load is one script and one stylesheet
  * (docs/adr/0006-offline-reporter.md). Code only some reporters need (file cleaners, the
@@ -33,6 +34,7 @@ function deskPagesInDev(): Plugin {
       server.middlewares.use((req, _res, next) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
         if (path === '/desk' || path.startsWith('/desk/') || path === '/setup') req.url = '/desk.html';
+        if (path === '/stats') req.url = '/stats.html';
         next();
       });
     },
@@ -48,7 +50,7 @@ const apiTarget = process.env['KENEKANKO_DEV_API'] ?? 'http://127.0.0.1:8080';
 const TARGET = ['es2020', 'chrome80', 'firefox78', 'safari14'];
 
 /** One page's build; `page` names its entry, its files and its chunks. */
-function pageBuild(page: 'index' | 'desk', emptyOutDir: boolean): BuildEnvironmentOptions {
+function pageBuild(page: 'index' | 'desk' | 'stats', emptyOutDir: boolean): BuildEnvironmentOptions {
   return {
     // No outDir here: the top-level one (default 'dist') applies, so `vite build --outDir …`
     // builds elsewhere (the browser tests build into their own folder while another build runs).
@@ -76,16 +78,19 @@ export default defineConfig({
   base: '/',
   plugins: [preact(), deskPagesInDev(), firstScreen(), splitCatalogues(), foldApiErrorsPlugin(), leanPreload(), offlineShell(TARGET)],
   server: { proxy: { '/api': apiTarget, '/healthz': apiTarget } },
-  // `vite build` builds both, the reporter first (it empties dist/), then the desk beside it.
+  // `vite build` builds all three, the reporter first (it empties dist/), then the desk and the public statistics beside it.
   builder: {
     async buildApp(builder) {
       await builder.build(builder.environments['client'] ?? missing('client'));
       await builder.build(builder.environments['desk'] ?? missing('desk'));
+      await builder.build(builder.environments['stats'] ?? missing('stats'));
     },
   },
   environments: {
     client: { build: pageBuild('index', true) },
     desk: { consumer: 'client', build: pageBuild('desk', false) },
+    // The public statistics page (stats.html, /stats): its own small build, nothing shared.
+    stats: { consumer: 'client', build: pageBuild('stats', false) },
   },
 });
 

@@ -10,6 +10,7 @@
 import { serve } from '@hono/node-server';
 import { randomBytes, toBase64Url } from '@kenekanko/crypto';
 import { createKyselyStorage } from './adapters/kysely-storage.ts';
+import { reportFontsProblem } from './adapters/report-fonts.ts';
 import { deriveAuditMacKey } from './audit/audit-mac.ts';
 import { createApp, createCleanup } from './app.ts';
 import { createLocalBlobStores } from './blobs/index.ts';
@@ -48,6 +49,9 @@ async function offerSetup(storage: ReturnType<typeof createKyselyStorage>, publi
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel);
+  const missingFonts = await reportFontsProblem(config.reportFontDir);
+  // Not fatal: only the PDF report needs them (it then answers 'stats-report-unavailable').
+  if (missingFonts !== null) logger.warn(`REPORT_FONT_DIR lacks ${missingFonts} (Debian: fonts-dejavu-core): the PDF report is unavailable`);
   const clock = (): Date => new Date();
   const database = await openDatabase(config.database);
   await migrateToLatest(database.db);

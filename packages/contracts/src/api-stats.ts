@@ -35,10 +35,19 @@ export const DashboardQuerySchema = v.strictObject({
 });
 export type DashboardQuery = v.InferOutput<typeof DashboardQuerySchema>;
 
-export const REPORT_FORMATS = ['json', 'csv'] as const;
+export const REPORT_FORMATS = ['json', 'csv', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-export const ReportQuerySchema = v.strictObject({ period: PeriodSchema, format: v.optional(v.picklist(REPORT_FORMATS), 'json') });
+/** The languages a PDF report is written in (French by default: the partners' language). */
+export const REPORT_LANGUAGES = ['fr', 'en'] as const;
+export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
+
+export const ReportQuerySchema = v.strictObject({
+  period: PeriodSchema,
+  format: v.optional(v.picklist(REPORT_FORMATS), 'json'),
+  /** Only the PDF is translated; the CSV's header and the JSON's keys stay as they are. */
+  lang: v.optional(v.picklist(REPORT_LANGUAGES), 'fr'),
+});
 export const PublicStatsQuerySchema = v.strictObject({ period: PeriodSchema });
 
 // ---- the dashboard (exact counts, coordinators only) -----------------------------------------

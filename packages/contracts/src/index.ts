@@ -1,5 +1,6 @@
 /** Schemas and types for everything that crosses a boundary (HTTP, storage, decryption). */
 export * from './vocab.ts';
+export * from './vocab-labels.ts';
 export * from './primitives.ts';
 export * from './errors.ts';
 export * from './payloads.ts';

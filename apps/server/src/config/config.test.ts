@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       powBaseBits: 16,
       requireSecondFactor: true,
       statsSuppressionThreshold: 5,
+      reportFontDir: '/usr/share/fonts/truetype/dejavu',
     });
     expect(config.webDistDir.endsWith(path.join('apps', 'web', 'dist'))).toBe(true);
   });
@@ -55,6 +56,7 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail.internal:25',
       MAIL_FROM: 'desk@example.ml',
       STATS_SUPPRESSION_THRESHOLD: '10',
+      REPORT_FONT_DIR: '/opt/kk/fonts',
     });
     expect(config).toEqual({
       port: 3000,
@@ -74,6 +76,7 @@ describe('loadConfig', () => {
       requireSecondFactor: false,
       mail: { smtpUrl: 'smtp://mail.internal:25', from: 'desk@example.ml' },
       statsSuppressionThreshold: 10,
+      reportFontDir: '/opt/kk/fonts',
     });
   });
 

@@ -43,6 +43,8 @@ export type Config = {
   readonly mail: MailConfig | null;
   /** STATS_SUPPRESSION_THRESHOLD (default 5): released statistics show any count under it as "< N" (features/stats). */
   readonly statsSuppressionThreshold: number;
+  /** REPORT_FONT_DIR (default Debian's fonts-dejavu-core folder): holds DejaVuSans.ttf and DejaVuSans-Bold.ttf for the PDF report. */
+  readonly reportFontDir: string;
 };
 
 export type MailConfig = { readonly smtpUrl: string; readonly from: string };
@@ -94,6 +96,7 @@ const EnvSchema = v.object({
   SMTP_URL: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^smtps?:\/\/\S+$/, 'an smtp:// or smtps:// URL'))),
   MAIL_FROM: v.optional(v.pipe(v.string(), v.trim(), v.email('an e-mail address'))),
   STATS_SUPPRESSION_THRESHOLD: integerVar(5, 2, 1000),
+  REPORT_FONT_DIR: v.optional(nonEmpty, '/usr/share/fonts/truetype/dejavu'),
   REQUIRE_SECOND_FACTOR: v.optional(v.pipe(v.picklist(['true', 'false', '1', '0'], 'true or false'), v.transform((s) => s === 'true' || s === '1')), 'true'),
 });
 
@@ -159,5 +162,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requireSecondFactor: e.REQUIRE_SECOND_FACTOR,
     mail: e.SMTP_URL === undefined || e.MAIL_FROM === undefined ? null : { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM },
     statsSuppressionThreshold: e.STATS_SUPPRESSION_THRESHOLD,
+    reportFontDir: path.resolve(e.REPORT_FONT_DIR),
   };
 }

@@ -16,6 +16,7 @@ beforeAll(() => {
   mkdirSync(path.join(dist, 'icons'));
   writeFileSync(path.join(dist, 'index.html'), `<!doctype html><head>${PIN_PLACEHOLDER}</head><body>${'<p>Signaler</p>'.repeat(200)}</body>`);
   writeFileSync(path.join(dist, 'desk.html'), '<!doctype html><title>desk</title>');
+  writeFileSync(path.join(dist, 'stats.html'), '<!doctype html><title>stats</title>');
   writeFileSync(path.join(dist, 'assets', 'index-abc123.js'), script);
   writeFileSync(path.join(dist, 'sw.js'), `self.addEventListener('fetch', () => {}); // ${'y'.repeat(2000)}`);
   writeFileSync(path.join(dist, 'manifest.webmanifest'), '{"name":"Kenekanko"}');
@@ -47,6 +48,22 @@ describe('the web pages, compressed', () => {
     const response = await app.request('/assets/index-abc123.js');
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(await response.text()).toBe(script);
+  });
+});
+
+describe('the pages each path opens', () => {
+  it.each([
+    ['/', 'Signaler'],
+    ['/desk', 'desk'],
+    ['/desk/inbox', 'desk'],
+    ['/setup', 'desk'],
+    ['/stats', 'stats'],
+    ['/stats/elsewhere', 'Signaler'],
+  ])('%s opens the page that says %s', async (urlPath, text) => {
+    const response = await app.request(urlPath);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.text()).toContain(text);
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The web front end (apps/web/dist, built by Vite): the reporter's pages at /, the desk and
- * the setup page from desk.html. Hashed files under /assets are immutable and cached for a
- * year; HTML is never cached, so a fixed bundle reaches everyone at once.
+ * the setup page from desk.html, the public statistics at /stats (stats.html). Hashed files
+ * under /assets are immutable and cached for a year; HTML is never cached, so a fixed bundle
+ * reaches everyone at once.
  *
  * Before any HTML leaves, the coalition's signing key is written into its pin placeholder:
  * this is how the bundle pins the key in this version. SECURITY: a server that is itself
@@ -95,7 +96,8 @@ function resolveInDist(distDir: string, urlPath: string): string | undefined {
   return relative.startsWith('..') || path.isAbsolute(relative) ? undefined : file;
 }
 
-function entryFor(urlPath: string): 'desk.html' | 'index.html' {
+function entryFor(urlPath: string): 'desk.html' | 'index.html' | 'stats.html' {
+  if (urlPath === '/stats') return 'stats.html';
   return urlPath === '/desk' || urlPath.startsWith('/desk/') || urlPath === '/setup' ? 'desk.html' : 'index.html';
 }
 

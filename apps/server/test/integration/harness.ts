@@ -65,6 +65,7 @@ function testConfig(root: string, kind: DatabaseKind, location: string): Config 
     requireSecondFactor: false,
     mail: null,
     statsSuppressionThreshold: 5,
+    reportFontDir: '/usr/share/fonts/truetype/dejavu',
   };
 }
 

@@ -21,6 +21,7 @@ import { DuePage } from './cases/due-page.tsx';
 import { NotificationBell, NotificationsPage } from './cases/notifications.tsx';
 import { CaseSettingsPage } from './cases/settings-page.tsx';
 import { FieldPage } from './field/field-page.tsx';
+import { DashboardPage } from './stats/dashboard-page.tsx';
 
 function SignedIn() {
   const current = session.value;
@@ -60,6 +61,8 @@ function SignedIn() {
       return <CaseSettingsPage session={current} />;
     case 'field':
       return <FieldPage session={current} />;
+    case 'stats':
+      return <DashboardPage session={current} filters={view.filters} />;
     default:
       return assertNever(view);
   }

@@ -38,6 +38,8 @@ const NAV_ENTRIES: readonly NavEntry[] = [
   { view: { name: 'case-settings' }, label: 'desk.cases.navSettings', roles: ['administrator', 'coordinator'] },
   // field (issue 4)
   { view: { name: 'field' }, label: 'desk.field.nav', roles: ['focal-point'] },
+  // monitoring (issue 5): exact counts, coordinators only (the server refuses everyone else)
+  { view: { name: 'stats', filters: {} }, label: 'desk.stats.nav', roles: ['coordinator'] },
 ];
 
 const hasRole = (session: StaffSession, roles: readonly Role[]): boolean =>

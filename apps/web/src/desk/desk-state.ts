@@ -6,6 +6,7 @@
 import { signal } from '@preact/signals';
 import { isApiError, loadPlaces } from '@kenekanko/client';
 import type { StaffSession } from '@kenekanko/client';
+import type { DashboardQuery } from '@kenekanko/contracts';
 import { api } from '../shared/api.ts';
 import { indexPlaces } from '../shared/places.ts';
 import { checkEnrolment, enrolmentPending } from './security/enrolment-gate.ts';
@@ -34,7 +35,9 @@ export type DeskView =
   | { readonly name: 'notifications' }
   | { readonly name: 'case-settings' }
   // field (issue 4)
-  | { readonly name: 'field' };
+  | { readonly name: 'field' }
+  // monitoring (issue 5): the dashboard keeps its filters in the view
+  | { readonly name: 'stats'; readonly filters: DashboardQuery };
 
 export const session = signal<StaffSession | null>(null);
 export const deskView = signal<DeskView>({ name: 'inbox' });

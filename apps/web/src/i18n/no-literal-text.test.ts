@@ -10,7 +10,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('..', import.meta.url));
-const SCANNED = ['reporter', 'shared/components'];
+const SCANNED = ['reporter', 'shared/components', 'public-stats', 'shared/charts'];
 const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-valuetext', 'title', 'placeholder', 'alt', 'label', 'legend', 'hint', 'error', 'subtitle']);
 /** Letters of any script: punctuation, digits and symbols (· — ✕) need no translation. */
 const WORDS = /\p{L}/u;

@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { t } from '../i18n/catalogues.ts';
+import { language, t } from '../i18n/catalogues.ts';
 import { goTo } from './reporter-state.ts';
 import { SafetyAdvice } from './safety/safety-advice.tsx';
 
@@ -26,6 +26,12 @@ export function HomePage() {
         </button>
       </div>
       <p class="privacy-note">{t('home.privacy')}</p>
+      {/* A plain link to the public figures (their own small page): nothing of it is loaded here. */}
+      <p>
+        <a href={`/stats#lang=${language.value}`} data-testid="home-stats">
+          {t('home.stats')}
+        </a>
+      </p>
     </section>
   );
 }

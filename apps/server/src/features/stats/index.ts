@@ -9,6 +9,10 @@ export { coordinatorScope, dashboard, duration, overdueCounts, percentile } from
 export type { DashboardRepos } from './dashboard.ts';
 export { publicView, statsRelease } from './release.ts';
 export { csvCell, releaseCsv, CSV_BOM } from './report-csv.ts';
+export { releasePdf } from './report-pdf.ts';
+export { createPdfCache } from './report-pdf-cache.ts';
+export type { PdfCache } from './report-pdf-cache.ts';
+export type { PdfOptions, ReportFonts } from './report-pdf.ts';
 export { hasEnded, nestedPeriods, parsePeriod, releaseStages } from './periods.ts';
 export type { Period } from './periods.ts';
 export { suppress } from './suppression.ts';

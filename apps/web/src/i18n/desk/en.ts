@@ -7,6 +7,7 @@ import { casesEn } from './cases-en.ts';
 import { forwardingEn } from './forwarding-en.ts';
 import { custodyEn } from './custody-en.ts';
 import { fieldEn } from './field-en.ts';
+import { statsEn } from './stats-en.ts';
 
 const coreEn: MessageTable<CoreDeskKey> = {
   'desk.title': 'Alerts desk',
@@ -153,4 +154,4 @@ const coreEn: MessageTable<CoreDeskKey> = {
   'desk.band.gte-100m': '100 million FCFA or more',
 };
 
-export const deskEn: MessageTable<DeskKey> = { ...coreEn, ...orgsEn, ...securityEn, ...casesEn, ...forwardingEn, ...custodyEn, ...fieldEn };
+export const deskEn: MessageTable<DeskKey> = { ...coreEn, ...orgsEn, ...securityEn, ...casesEn, ...forwardingEn, ...custodyEn, ...fieldEn, ...statsEn };

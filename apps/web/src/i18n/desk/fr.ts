@@ -10,6 +10,7 @@ import { casesFr } from './cases-fr.ts';
 import { forwardingFr } from './forwarding-fr.ts';
 import { custodyFr } from './custody-fr.ts';
 import { fieldFr } from './field-fr.ts';
+import { statsFr } from './stats-fr.ts';
 
 const coreMessages = {
   'desk.title': 'Bureau des alertes',
@@ -159,7 +160,7 @@ const coreMessages = {
   'desk.band.gte-100m': '100 millions de FCFA ou plus',
 } as const satisfies MessageTable<string>;
 
-const messages = { ...coreMessages, ...orgsFr, ...securityFr, ...casesFr, ...forwardingFr, ...custodyFr, ...fieldFr } as const;
+const messages = { ...coreMessages, ...orgsFr, ...securityFr, ...casesFr, ...forwardingFr, ...custodyFr, ...fieldFr, ...statsFr } as const;
 
 export type DeskKey = keyof typeof messages;
 /** The keys of this file's own table (the areas' files type their English twins themselves). */

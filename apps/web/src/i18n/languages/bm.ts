@@ -98,6 +98,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'home.reportHint': 'Yuruguyurugu, fanga kɛli sariya kɔ, walima hadamaden josiraw tiɲɛni',
     'home.follow': 'N ka lasɔmini kɔlɔsi',
     'home.followHint': 'Segin ni i ka rusu nimɔrɔ ye, ka cikanw kalan ani ka jaabi di',
+    'home.stats': 'Kunnafoniw ka kɛcogo : jatew minnu bɛ jama ye',
     'home.privacy': 'Fɛn bɛɛ bɛ gundo kɛ i ka telefɔni kan sani a ka ci. Nin siti tɛ i ka IP adirɛsi mara, a tɛ i ka telefɔni suguya mara.',
 
     'advice.title': 'Sani i ka daminɛ',
@@ -320,6 +321,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'api.retention-deleted': 'Nin ni baara wɛrɛ ma bɛn. Ɲɛ in lakura ka a lajɛ tugun.',
     // stats (issue 5): generic text until a translator writes it.
     'api.stats-period-open': 'Nin tɛ se ka kɛ.',
+    'api.stats-report-unavailable': 'Nin tɛ se ka kɛ.',
     'api.second-factor-required': 'I ka kan ka don fɔlɔ.',
     'api.second-factor-invalid': 'Tɔgɔ walima gundo kumaden ma ɲɛ.',
     'api.second-factor-enrolment-required': 'I tɛ se ka nin kɛ.',

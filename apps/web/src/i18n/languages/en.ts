@@ -62,6 +62,7 @@ export const catalogue: Catalogue<PublicKey> = {
     'home.reportHint': 'Corruption, an abuse, or a human rights violation',
     'home.follow': 'Follow my alert',
     'home.followHint': 'Come back with your receipt to read messages and answer',
+    'home.stats': 'What happens to alerts: the public figures',
     'home.privacy':
       'Everything is encrypted on your device before it is sent. This site keeps neither your IP address nor your phone model.',
 

@@ -53,6 +53,7 @@ const messages = {
   'home.reportHint': 'Un fait de corruption, un abus ou une violation des droits humains',
   'home.follow': 'Suivre mon alerte',
   'home.followHint': 'Revenir avec votre reçu pour lire les messages et répondre',
+  'home.stats': 'Ce que deviennent les alertes\u00a0: les chiffres publics',
   'home.privacy':
     "Tout est chiffré sur votre appareil avant l'envoi. Ce site ne garde ni votre adresse IP, ni le modèle de votre téléphone.",
 
