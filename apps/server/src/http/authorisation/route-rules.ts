@@ -107,6 +107,8 @@ const OPEN: Readonly<Record<string, RouteRule>> = {
   'POST /api/setup': { kind: 'open', body: () => json({}) },
   'GET /api/intake': { kind: 'open' },
   'GET /api/places': { kind: 'open' },
+  'GET /api/places/outline': { kind: 'open' },
+  'GET /api/places/:parentId/communes': { kind: 'open', path: '/api/places/cercle-segou-bla/communes' },
   'GET /api/pow': { kind: 'open' },
   'POST /api/submissions': { kind: 'open', body: () => json({}) },
   'PUT /api/submissions/:submissionId/blobs/:blobId/chunks/:index': { kind: 'open', body: () => ({ bytes: chunk() }) },
