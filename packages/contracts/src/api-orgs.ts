@@ -38,6 +38,12 @@ export const CREATABLE_ORGANISATION_KINDS = ['cso', 'authority', 'media'] as con
 
 /** Unicode format characters (category Cf): bidi controls, zero-width joiners and spaces, BOM. */
 const FORMAT_CHARACTER = /\p{Cf}/u;
+/**
+ * Controls (C0, DEL and C1, which pdf and csv readers print as nothing), line and paragraph
+ * separators, and the blank "letters" that render as nothing (Hangul fillers, braille blank,
+ * the combining grapheme joiner, Khmer inherent vowels).
+ */
+const INVISIBLE_CHARACTER = /[\p{Cc}\p{Zl}\p{Zp}\u115F\u1160\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5/u;
 
 /**
  * SECURITY (and PostgreSQL): no control characters, which could hide text or break storage, and
@@ -51,7 +57,7 @@ export const OrganisationNameSchema = v.pipe(
   v.trim(),
   v.minLength(1),
   v.maxLength(200),
-  v.check((name) => ![...name].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20 || ch === '\u007f'), 'no control characters'),
+  v.check((name) => !INVISIBLE_CHARACTER.test(name), 'no control characters'),
   v.check((name) => !FORMAT_CHARACTER.test(name), 'no invisible or direction characters'),
 );
 
