@@ -3,8 +3,11 @@
  * must fetch before the form can encrypt and file a text alert (one page, one script, the
  * chosen language's catalogue, one stylesheet, the signed intake and the places outline;
  * proof of work and crypto included), all compressed, under 60 KB of compressed bodies. Only
- * the submission itself is left out. Cleaners, follow-up, outbox, a cercle's communes and the
- * other languages load only when needed. E2E_WEB_DIST_DIR runs it against another build.
+ * the submission itself is left out. Cleaners, follow-up, outbox and the other languages load
+ * only when needed. The whole places list (/api/places, ~10 KB compressed, the same for
+ * everyone), from which the form takes a cercle's communes, is fetched only when a cercle is
+ * chosen, after the form is usable, so it is not part of this first load (and the commune is
+ * optional: a text alert can be filed without it). E2E_WEB_DIST_DIR runs it against another build.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -44,7 +47,7 @@ describe('the reporter form on first load', () => {
     expect(paths.filter((p) => p.endsWith('.js'))).toHaveLength(2);
     expect(paths.filter((p) => p.endsWith('.css'))).toHaveLength(1);
     expect(paths).toContain('/');
-    // Regions, districts and cercles only: a cercle's communes come when it is chosen.
+    // Regions, districts and cercles only: the whole list (for the communes) comes when a cercle is chosen.
     expect(data().map(pathOf).sort()).toEqual(['/api/intake', '/api/places/outline']);
   });
 

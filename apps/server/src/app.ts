@@ -123,7 +123,7 @@ export function createApp(deps: AppDeps): Hono<StaffEnv> {
   // What a reporter's phone loads first goes out compressed; both answers are public (compression.ts).
   const compressor = createCompressor();
   app.use(ROUTES.places, compressPublicAnswers(compressor, { cached: true }));
-  // The outline the reporter's form opens with (issue 4); never a cercle's communes, whose padding compression would undo.
+  // The outline the reporter's form opens with (issue 4); its communes come from the whole list above.
   app.use(ROUTES.placeOutline, compressPublicAnswers(compressor, { cached: true }));
   app.use(ROUTES.intake, compressPublicAnswers(compressor, { cached: false }));
   app.use(STATS_ROUTES.publicStats, compressPublicAnswers(compressor, { cached: true }));

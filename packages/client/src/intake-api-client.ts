@@ -32,8 +32,6 @@ export type IntakeApi = {
   readonly places: () => Promise<readonly Place[]>;
   /** Regions, districts and cercles only (the form's first load). */
   readonly placeOutline: () => Promise<readonly Place[]>;
-  /** The communes of one cercle or district (on demand). */
-  readonly placeCommunes: (parentId: string) => Promise<readonly Place[]>;
   readonly pow: () => Promise<PowChallenge>;
   readonly openSubmission: (request: OpenSubmissionRequest) => Promise<OpenSubmissionResponse>;
   readonly putChunk: (submissionId: string, blobId: string, index: number, envelope: Uint8Array) => Promise<Out<typeof ChunkPutResponseSchema>>;
@@ -48,7 +46,6 @@ export function intakeRoutes(t: Transport): IntakeApi {
     intake: () => t.json('GET', ROUTES.intake, IntakeResponseSchema),
     places: async () => (await t.json('GET', ROUTES.places, PlacesResponseSchema)).places,
     placeOutline: async () => (await t.json('GET', ROUTES.placeOutline, PlacesResponseSchema)).places,
-    placeCommunes: async (parentId) => (await t.json('GET', ROUTES.placeCommunes(encodeURIComponent(parentId)), PlacesResponseSchema)).places,
     pow: () => t.json('GET', ROUTES.pow, PowChallengeSchema),
     openSubmission: (request) => t.json('POST', ROUTES.submissions, OpenSubmissionResponseSchema, { json: request }),
     putChunk: async (submissionId, blobId, index, envelope) =>

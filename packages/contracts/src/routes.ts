@@ -7,8 +7,6 @@ export const ROUTES = {
   places: '/api/places',
   /** Regions, districts and cercles: what the reporter's form needs to open (issue 4's weight). */
   placeOutline: '/api/places/outline',
-  /** The communes of one cercle or district, fetched when the reporter chooses it. */
-  placeCommunes: (parentId: string) => `/api/places/${parentId}/communes`,
   pow: '/api/pow',
   submissions: '/api/submissions',
   chunk: (submissionId: string, blobId: string, index: number) =>

@@ -108,7 +108,6 @@ const OPEN: Readonly<Record<string, RouteRule>> = {
   'GET /api/intake': { kind: 'open' },
   'GET /api/places': { kind: 'open' },
   'GET /api/places/outline': { kind: 'open' },
-  'GET /api/places/:parentId/communes': { kind: 'open', path: '/api/places/cercle-segou-bla/communes' },
   'GET /api/pow': { kind: 'open' },
   'POST /api/submissions': { kind: 'open', body: () => json({}) },
   'PUT /api/submissions/:submissionId/blobs/:blobId/chunks/:index': { kind: 'open', body: () => ({ bytes: chunk() }) },

@@ -80,8 +80,9 @@ export function resetForm(): void {
 }
 
 /**
- * The reporter's form loads the outline (regions, districts, cercles: a cercle's communes come
- * when it is chosen, place-communes.ts), which keeps its first load small; the desk's field
+ * The reporter's form loads the outline (regions, districts, cercles: the communes come from the
+ * whole list, fetched once when a cercle is chosen, place-communes.ts), which keeps its first
+ * load small; the desk's field
  * page, with no such budget and no service worker, loads the whole list once ('whole'), so a
  * focal point offline can still pick any commune.
  */

@@ -1,9 +1,10 @@
 /**
  * Region → cercle → commune. Bamako is a district whose communes sit directly below it, so
  * the cercle picker only appears when the chosen region has cercles. The quartier is never
- * asked: it could point at a person. Regions and cercles come with the form; a cercle's
- * communes are fetched when it is chosen (place-communes.ts), and may be left out. The desk's
- * field page loads the whole list instead (ensurePlaces('whole')) and picks from it.
+ * asked: it could point at a person. Regions and cercles come with the form; the communes
+ * come from the whole list, fetched once when a cercle is first chosen (place-communes.ts:
+ * never a request naming the cercle), and may be left out. The desk's field page loads the
+ * whole list from the start (ensurePlaces('whole')) and picks from it.
  */
 import type { Place } from '@kenekanko/contracts';
 import { useEffect } from 'preact/hooks';
@@ -12,7 +13,7 @@ import { Field, controlProps } from '../../shared/components/field.tsx';
 import { placeChoices } from '../../shared/places.ts';
 import { ensurePlaces, form, places, updateForm } from './alert-form-state.ts';
 import { fieldError } from './field-error.ts';
-import { communesOf, ensureCommunes } from './place-communes.ts';
+import { communesIn, ensureWholePlaces, wholePlaces } from './place-communes.ts';
 
 function PlaceSelect(props: { readonly id: string; readonly label: string; readonly value: string; readonly options: readonly Place[]; readonly error?: string | undefined; readonly onChange: (id: string) => void }) {
   return (
@@ -72,21 +73,22 @@ function CommuneSelect(props: { readonly value: string; readonly options: readon
   return <PlaceSelect id="communeId" label={t('form.commune')} value={props.value} options={props.options} onChange={(communeId) => updateForm({ communeId })} />;
 }
 
-/** The communes of `parentId`, fetched when it is chosen. */
+/** The communes of `parentId`, from the whole list fetched when a cercle is first chosen; the rest of the form stays usable meanwhile. */
 function CommunePicker(props: { readonly parentId: string; readonly value: string }) {
-  useEffect(() => void ensureCommunes(props.parentId), [props.parentId]);
-  const state = communesOf(props.parentId);
-  if (state === undefined || state.status === 'loading') return <p class="field__hint" role="status">{t('form.placesLoading')}</p>;
+  useEffect(() => void ensureWholePlaces(), [props.parentId]);
+  const state = wholePlaces.value;
+  if (state.status === 'idle' || state.status === 'loading') return <p class="field__hint" role="status">{t('form.placesLoading')}</p>;
   if (state.status === 'failed') {
     return (
       <div class="banner" role="status" data-testid="communes-failed">
         <p>{t('form.communesFailed')}</p>
-        <button type="button" class="button button--secondary" onClick={() => void ensureCommunes(props.parentId)}>
+        <button type="button" class="button button--secondary" onClick={() => void ensureWholePlaces()}>
           {t('action.retry')}
         </button>
       </div>
     );
   }
-  if (state.communes.length === 0) return null;
-  return <CommuneSelect value={props.value} options={state.communes} />;
+  const communes = communesIn(state.index, props.parentId);
+  if (communes.length === 0) return null;
+  return <CommuneSelect value={props.value} options={communes} />;
 }

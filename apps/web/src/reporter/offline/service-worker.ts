@@ -16,7 +16,7 @@
  * never stores anything about an alert. The site works the same without it (Tor Browser).
  */
 import { assertNever } from '../../shared/assert-never.ts';
-import { ALL_PLACES, cacheName, classifyRequest, communesFromList, communesParent, mayReplacePage, pinOf, precacheList, SHELL_DATA, SHELL_PAGE, staleCaches } from './shell-rules.ts';
+import { cacheName, classifyRequest, mayReplacePage, pinOf, precacheList, SHELL_DATA, SHELL_PAGE, staleCaches } from './shell-rules.ts';
 import type { ShellManifest } from './shell-rules.ts';
 
 declare const __KENEKANKO_SHELL__: ShellManifest;
@@ -94,17 +94,6 @@ async function serveData(request: Request): Promise<Response> {
   }
 }
 
-/**
- * From the whole list kept at install (shell-rules.ts), online or not: no request then says
- * which cercle was chosen. Before the list is stored, the network (its answer stored nowhere).
- */
-async function serveCommunes(request: Request, parentId: string): Promise<Response> {
-  const all = await (await caches.open(CACHE)).match(ALL_PLACES);
-  const answer = all === undefined ? null : communesFromList((await all.json()) as Parameters<typeof communesFromList>[0], parentId);
-  if (answer === null) return fetch(request);
-  return new Response(JSON.stringify(answer), { headers: { 'Content-Type': 'application/json' } });
-}
-
 worker.addEventListener('install', (event) => event.waitUntil(install()));
 
 worker.addEventListener('activate', (event) => {
@@ -126,8 +115,6 @@ worker.addEventListener('fetch', (event) => {
       return event.respondWith(serveAsset(request));
     case 'data':
       return event.respondWith(serveData(request));
-    case 'communes':
-      return event.respondWith(serveCommunes(request, communesParent(new URL(request.url)) ?? ''));
     case 'pass':
       return undefined;
     default:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROUTES } from '@kenekanko/contracts';
-import { ALL_PLACES, CACHE_PREFIX, cacheName, classifyRequest, communesFromList, communesParent, mayReplacePage, pinOf, precacheList, SHELL_DATA, staleCaches } from './shell-rules.ts';
+import { CACHE_PREFIX, cacheName, classifyRequest, mayReplacePage, pinOf, precacheList, SHELL_DATA, staleCaches } from './shell-rules.ts';
 import type { ShellManifest } from './shell-rules.ts';
 
 const ORIGIN = 'https://kenekanko.example';
@@ -15,7 +15,7 @@ const KEY_A = 'A'.repeat(43);
 const KEY_B = 'B'.repeat(43);
 
 describe('what the service worker answers', () => {
-  it('answers the page, the reporter assets, the intake, the places outline and any cercle\'s communes', () => {
+  it('answers the page, the reporter assets, the intake, the places outline and the whole places list', () => {
     expect(kind('GET', '/')).toBe('page');
     expect(kind('GET', '/?utm=x')).toBe('page');
     expect(kind('GET', '/assets/index-AAA.js')).toBe('asset');
@@ -23,8 +23,6 @@ describe('what the service worker answers', () => {
     expect(kind('GET', ROUTES.intake)).toBe('data');
     expect(kind('GET', ROUTES.placeOutline)).toBe('data');
     expect(kind('GET', ROUTES.places)).toBe('data');
-    expect(kind('GET', ROUTES.placeCommunes('kati'))).toBe('communes');
-    expect(kind('GET', ROUTES.placeCommunes('district-bamako'))).toBe('communes');
   });
 
   it('never answers a write, another origin, the desk, or any API answer about an alert', () => {
@@ -38,41 +36,14 @@ describe('what the service worker answers', () => {
     expect(kind('GET', ROUTES.staffAlerts)).toBe('pass');
     expect(kind('GET', ROUTES.staffAlert('AAAAAAAAAAAAAAAAAAAAAA'))).toBe('pass');
     expect(kind('GET', `${ROUTES.placeOutline}?parent=x`)).toBe('pass');
-    expect(kind('GET', `${ROUTES.placeCommunes('kati')}?x=1`)).toBe('pass');
-    expect(kind('GET', '/api/places/Kati/communes')).toBe('pass');
-    expect(kind('GET', '/api/places/kati/communes/extra')).toBe('pass');
+    // No path naming a place is answered or stored (there is no such route any more).
+    expect(kind('GET', '/api/places/cercle-kayes-kita/communes')).toBe('pass');
+    expect(kind('GET', '/api/places/district-bamako')).toBe('pass');
     expect(kind('GET', '/sw.js')).toBe('pass');
   });
 
-  it('names the two data paths stored at install exactly as the contracts route them', () => {
+  it('names the data paths stored at install exactly as the contracts route them', () => {
     expect([...SHELL_DATA]).toEqual([ROUTES.intake, ROUTES.placeOutline, ROUTES.places]);
-    expect(ALL_PLACES).toBe(ROUTES.places);
-  });
-});
-
-describe('a cercle\'s communes offline', () => {
-  const list = {
-    places: [
-      { id: 'region-kayes', kind: 'region', parentId: null },
-      { id: 'cercle-kayes-kita', kind: 'cercle', parentId: 'region-kayes' },
-      { id: 'commune-kita-b', kind: 'commune', parentId: 'cercle-kayes-kita' },
-      { id: 'commune-kita-a', kind: 'commune', parentId: 'cercle-kayes-kita' },
-      { id: 'district-bamako', kind: 'district', parentId: null },
-      { id: 'commune-bamako-i', kind: 'commune', parentId: 'district-bamako' },
-      { id: 'quartier-bamako-x', kind: 'quartier', parentId: 'commune-bamako-i' },
-    ],
-  };
-
-  it('reads the parent from the path only', () => {
-    expect(communesParent(new URL(ROUTES.placeCommunes('cercle-kayes-kita'), ORIGIN))).toBe('cercle-kayes-kita');
-    expect(communesParent(new URL(ROUTES.placeOutline, ORIGIN))).toBeNull();
-  });
-
-  it('answers from the whole list as the server does: communes only, never a quartier', () => {
-    expect(communesFromList(list, 'cercle-kayes-kita')?.places.map((p) => p.id)).toEqual(['commune-kita-b', 'commune-kita-a']);
-    expect(communesFromList(list, 'district-bamako')?.places.map((p) => p.id)).toEqual(['commune-bamako-i']);
-    expect(communesFromList(list, 'commune-bamako-i')).toBeNull();
-    expect(communesFromList(list, 'cercle-nowhere')).toBeNull();
   });
 });
 

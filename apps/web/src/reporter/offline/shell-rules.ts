@@ -5,9 +5,9 @@
  * the places outline the form opens with, and the whole places list, stored at install after
  * the form is usable). Everything else goes to the network untouched.
  *
- * SECURITY: a cercle's communes are never stored one by one: once the whole list is stored,
- * the worker answers them from it, online or offline, so no request names the cercle chosen
- * and a seized phone's cache holds the same places whichever cercle the reporter chose.
+ * SECURITY: no request ever names a place: the form takes a cercle's communes from the whole
+ * list (the same for everyone), so a seized phone's cache holds the same places whichever
+ * cercle the reporter chose, and a path that names a place is never answered nor stored here.
  *
  * SECURITY: never a POST or PUT, never an answer about an alert (every other /api/ path),
  * never the desk. A cache entry must never hold anything that says who reported what.
@@ -28,28 +28,9 @@ export const CACHE_PREFIX = 'kenekanko-shell-';
 export const SHELL_PAGE = '/';
 /** ROUTES.intake, ROUTES.placeOutline and ROUTES.places (a unit test holds them to @kenekanko/contracts). */
 export const SHELL_DATA = ['/api/intake', '/api/places/outline', '/api/places'] as const;
-/** The whole list, from which the worker answers a cercle's communes offline. */
-export const ALL_PLACES = '/api/places';
-/** ROUTES.placeCommunes(id); the id is the first group. */
-const COMMUNES_PATH = /^\/api\/places\/([a-z0-9-]{2,80})\/communes$/;
-
-/** The cercle or district whose communes `url` asks for, or null. */
-export function communesParent(url: URL): string | null {
-  return COMMUNES_PATH.exec(url.pathname)?.[1] ?? null;
-}
-
-type ListedPlace = { readonly id: string; readonly kind: string; readonly parentId: string | null };
-
-/** The communes answer built from the whole list (the server's own filter), or null if `parentId` lists none. */
-export function communesFromList(list: { readonly places: readonly ListedPlace[] }, parentId: string): { places: ListedPlace[] } | null {
-  const parent = list.places.find((place) => place.id === parentId && ['region', 'district', 'cercle'].includes(place.kind));
-  if (parent === undefined) return null;
-  return { places: list.places.filter((place) => place.parentId === parentId && place.kind === 'commune') };
-}
-
 export const cacheName = (manifest: ShellManifest): string => CACHE_PREFIX + manifest.build;
 
-export type RequestKind = 'page' | 'asset' | 'data' | 'communes' | 'pass';
+export type RequestKind = 'page' | 'asset' | 'data' | 'pass';
 
 /** How the worker handles a request; 'pass' means it does not answer, the browser fetches as usual. */
 export function classifyRequest(method: string, url: URL, origin: string, manifest: ShellManifest): RequestKind {
@@ -58,7 +39,6 @@ export function classifyRequest(method: string, url: URL, origin: string, manife
   if (manifest.assets.includes(url.pathname)) return 'asset';
   if (url.search !== '') return 'pass';
   if ((SHELL_DATA as readonly string[]).includes(url.pathname)) return 'data';
-  if (communesParent(url) !== null) return 'communes';
   return 'pass';
 }
 
