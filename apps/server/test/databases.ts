@@ -29,6 +29,7 @@ import { TABLES_CHILDREN_FIRST as T0006 } from '../src/db/migrations/0006-custod
 import { TABLES_CHILDREN_FIRST as T0007 } from '../src/db/migrations/0007-stats.ts';
 import { TABLES_CHILDREN_FIRST as T0008 } from '../src/db/migrations/0008-audit-mac.ts';
 import { TABLES_CHILDREN_FIRST as T0009 } from '../src/db/migrations/0009-stats-rollups.ts';
+import { TABLES_CHILDREN_FIRST as T0010 } from '../src/db/migrations/0010-stats-frozen.ts';
 import { seedPlaces } from '../src/places/places-repository.ts';
 
 export const DATABASE_KINDS = ['sqlite', 'postgres'] as const satisfies readonly Dialect[];
@@ -84,7 +85,7 @@ function postgresUrlOf(name: string): string {
 }
 
 /** Every migration's tables, the newest migration's first: later tables point at earlier ones. */
-const TABLES_CHILDREN_FIRST = [...T0009, ...T0008, ...T0007, ...T0006, ...T0005, ...T0004, ...T0003, ...T0002, ...T0001];
+const TABLES_CHILDREN_FIRST = [...T0010, ...T0009, ...T0008, ...T0007, ...T0006, ...T0005, ...T0004, ...T0003, ...T0002, ...T0001];
 
 async function emptyTables(db: DatabaseHandle['db']): Promise<void> {
   await db.transaction().execute(async (trx) => {

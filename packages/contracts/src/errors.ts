@@ -71,6 +71,7 @@ export const ERROR_CODES = {
   // ---- field (issue 4): add this area's codes here ----
   // ---- stats (issue 5): add this area's codes here ----
   'stats-period-open': { status: 409, fr: "Les statistiques d'une période ne sont publiées qu'une fois celle-ci terminée (mois, trimestre ou année écoulés).", en: 'Statistics for a period are released only once it has ended (a past month, quarter or year).' },
+  'stats-threshold-changed': { status: 409, fr: "Le seuil de masquage des petits nombres ne peut plus changer pour cette année : des chiffres ont déjà été publiés avec un autre seuil (STATS_SUPPRESSION_THRESHOLD). Rétablissez le seuil d'origine.", en: 'The small-count threshold can no longer change for this year: figures were already published with another threshold (STATS_SUPPRESSION_THRESHOLD). Restore the original threshold.' },
   'stats-report-unavailable': { status: 503, fr: "Le rapport PDF ne peut pas être produit : les polices de caractères du serveur sont introuvables (REPORT_FONT_DIR). Prévenez l'administrateur ; les formats CSV et JSON restent disponibles.", en: "The PDF report cannot be produced: the server's fonts are missing (REPORT_FONT_DIR). Tell the administrator; the CSV and JSON formats remain available." },
   'internal': { status: 500, fr: 'Erreur interne. Votre envoi n’a pas été perdu : réessayez.', en: 'Internal error. Nothing was lost: try again.' },
 } as const satisfies Record<string, { status: number; fr: string; en: string }>;

@@ -76,6 +76,19 @@ function createStatsRepo(db: Db): StatsRepo {
         .onConflict((oc) => oc.column('key').doUpdateSet({ data_version: dataVersion, body, computed_at: at }))
         .execute();
     },
+    async frozenMonths(months) {
+      if (months.length === 0) return [];
+      return db.selectFrom('stats_frozen_months').select(['month', 'threshold', 'facts']).where('month', 'in', [...months]).orderBy('month').execute();
+    },
+    async freezeMonths(rows, at) {
+      if (rows.length === 0) return;
+      // Insert if absent: the first version stored wins, and is never updated.
+      await db
+        .insertInto('stats_frozen_months')
+        .values(rows.map((r) => ({ month: r.month, threshold: r.threshold, facts: r.facts, frozen_at: at })))
+        .onConflict((oc) => oc.column('month').doNothing())
+        .execute();
+    },
   };
 }
 

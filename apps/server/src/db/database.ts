@@ -28,6 +28,7 @@ import * as m0006 from './migrations/0006-custody-audit-retention.ts';
 import * as m0007 from './migrations/0007-stats.ts';
 import * as m0008 from './migrations/0008-audit-mac.ts';
 import * as m0009 from './migrations/0009-stats-rollups.ts';
+import * as m0010 from './migrations/0010-stats-frozen.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
@@ -50,6 +51,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0007-stats': m0007,
   '0008-audit-mac': m0008,
   '0009-stats-rollups': m0009,
+  '0010-stats-frozen': m0010,
 };
 
 const staticProvider: MigrationProvider = {

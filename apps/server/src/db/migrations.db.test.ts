@@ -12,9 +12,10 @@ import { TABLES_CHILDREN_FIRST as T0006 } from './migrations/0006-custody-audit-
 import { TABLES_CHILDREN_FIRST as T0007 } from './migrations/0007-stats.ts';
 import { TABLES_CHILDREN_FIRST as T0008 } from './migrations/0008-audit-mac.ts';
 import { TABLES_CHILDREN_FIRST as T0009 } from './migrations/0009-stats-rollups.ts';
+import { TABLES_CHILDREN_FIRST as T0010 } from './migrations/0010-stats-frozen.ts';
 
-const TABLES_CHILDREN_FIRST = [...T0009, ...T0008, ...T0007, ...T0006, ...T0005, ...T0004, ...T0003, ...T0002, ...T0001];
-const MIGRATION_NAMES = ['0001-initial', '0002-organisations', '0003-second-factor', '0004-case-work', '0005-forwarding', '0006-custody-audit-retention', '0007-stats', '0008-audit-mac', '0009-stats-rollups'];
+const TABLES_CHILDREN_FIRST = [...T0010, ...T0009, ...T0008, ...T0007, ...T0006, ...T0005, ...T0004, ...T0003, ...T0002, ...T0001];
+const MIGRATION_NAMES = ['0001-initial', '0002-organisations', '0003-second-factor', '0004-case-work', '0005-forwarding', '0006-custody-audit-retention', '0007-stats', '0008-audit-mac', '0009-stats-rollups', '0010-stats-frozen'];
 import type { Database } from './schema.ts';
 
 /** Every table of schema.ts; `satisfies` makes the compiler flag a table added to one list only. */
@@ -61,6 +62,7 @@ const SCHEMA_TABLES = Object.keys({
   stats_dirty: 0,
   stats_counts: 0,
   stats_flows: 0,
+  stats_frozen_months: 0,
 } satisfies Record<keyof Database, 0>);
 
 const NOW = '2025-01-15T10:00:00.000Z';

@@ -9,6 +9,7 @@ export type StatsTables = {
   stats_dirty: StatsDirtyTable;
   stats_counts: StatsCountsTable;
   stats_flows: StatsFlowsTable;
+  stats_frozen_months: StatsFrozenMonthsTable;
 };
 
 export type StatsReleasesTable = {
@@ -46,4 +47,12 @@ export type StatsFlowsTable = {
   from_org_id: string;
   to_org_id: string;
   n: number;
+};
+
+/** The facts of an ended month as first released (migration 0010): never updated once written. */
+export type StatsFrozenMonthsTable = {
+  month: string; // 'YYYY-MM'
+  threshold: number; // the suppression threshold in force when it was frozen
+  facts: string; // JSON: FrozenMonthFacts (features/stats/frozen.ts)
+  frozen_at: string;
 };

@@ -5,8 +5,11 @@
  * relations restricted to hidden cells (Gaussian elimination to reduced row echelon form; the
  * cell is fixed iff some reduced row is that unit vector), or (2) counts being non-negative, a
  * relation whose hidden cells all have the same sign and whose published part sums to zero
- * forces every one of them to 0. Entries are ±1 and the systems small, so floating point with
- * a tolerance is exact in practice.
+ * forces every one of them to 0, or (3) its bounds meet: counts are non-negative, so each
+ * relation bounds each of its hidden cells by the bounds of the others (interval propagation to
+ * a fixpoint); a cell whose lowest and highest possible values are equal is known. Rule 3 is
+ * what a reader does with "x + y = 6, x ≤ 3, y ≤ 3". Entries are ±1 and the systems small, so
+ * floating point with a tolerance is exact in practice.
  */
 
 export type Term = { readonly cell: number; readonly coefficient: 1 | -1 };
@@ -96,6 +99,57 @@ export function forcedToZero(relations: readonly Relation[], hidden: readonly bo
   return forced;
 }
 
+/** At most this many sweeps of interval propagation (each sweep only narrows; a cap keeps it cheap). */
+const BOUND_SWEEPS = 64;
+
+type Bounds = { readonly lo: number[]; readonly hi: number[] };
+
+/** Narrows the bounds of the hidden cells of one relation; true when something narrowed. */
+function narrow(relation: Relation, hidden: readonly boolean[], values: readonly number[], b: Bounds): boolean {
+  const unknown = relation.filter((t) => hidden[t.cell] === true);
+  if (unknown.length === 0) return false;
+  // Σ over hidden of coefficient · x = rest.
+  const rest = -relation.reduce((sum, t) => (hidden[t.cell] === true ? sum : sum + t.coefficient * (values[t.cell] ?? 0)), 0);
+  const low = (t: Term): number => (t.coefficient === 1 ? (b.lo[t.cell] ?? 0) : -(b.hi[t.cell] ?? Infinity));
+  const high = (t: Term): number => (t.coefficient === 1 ? (b.hi[t.cell] ?? Infinity) : -(b.lo[t.cell] ?? 0));
+  const sumLow = unknown.reduce((sum, t) => sum + low(t), 0);
+  const sumHigh = unknown.reduce((sum, t) => sum + high(t), 0);
+  let changed = false;
+  for (const t of unknown) {
+    // coefficient · x = rest − Σ others, whose range follows from the others' bounds (Infinity stays Infinity).
+    const othersHigh = low(t) === -Infinity || high(t) === Infinity ? excluding(unknown, t, high) : sumHigh - high(t);
+    const othersLow = low(t) === -Infinity || high(t) === Infinity ? excluding(unknown, t, low) : sumLow - low(t);
+    const [from, to] = t.coefficient === 1 ? [rest - othersHigh, rest - othersLow] : [othersLow - rest, othersHigh - rest];
+    if (from > (b.lo[t.cell] ?? 0) + EPSILON) {
+      b.lo[t.cell] = from;
+      changed = true;
+    }
+    if (to < (b.hi[t.cell] ?? Infinity) - EPSILON) {
+      b.hi[t.cell] = to;
+      changed = true;
+    }
+  }
+  return changed;
+}
+
+const excluding = (terms: readonly Term[], skip: Term, bound: (t: Term) => number): number => terms.reduce((sum, t) => (t === skip ? sum : sum + bound(t)), 0);
+
+/** Hidden cells whose possible values, counts being non-negative, reduce to one (rule 3). */
+export function boundedToOne(relations: readonly Relation[], hidden: readonly boolean[], values: readonly number[]): Set<number> {
+  const b: Bounds = { lo: values.map(() => 0), hi: values.map(() => Infinity) };
+  const touching = relations.filter((relation) => relation.some((t) => hidden[t.cell] === true));
+  for (let sweep = 0; sweep < BOUND_SWEEPS; sweep++) {
+    let changed = false;
+    for (const relation of touching) changed = narrow(relation, hidden, values, b) || changed;
+    if (!changed) break;
+  }
+  const known = new Set<number>();
+  hidden.forEach((isHidden, cell) => {
+    if (isHidden && Math.abs((b.hi[cell] ?? Infinity) - (b.lo[cell] ?? 0)) <= EPSILON) known.add(cell);
+  });
+  return known;
+}
+
 /**
  * The protected cells (primary: under the threshold) that a reader can recover. A recovered
  * cell is as good as published, so both rules are applied again until nothing new is found.
@@ -104,7 +158,7 @@ export function exposedCells(relations: readonly Relation[], hidden: readonly bo
   const unknown = [...hidden];
   const recovered = new Set<number>();
   for (;;) {
-    const found = [...linearlyFixed(relations, unknown), ...forcedToZero(relations, unknown, values)].filter((cell) => !recovered.has(cell));
+    const found = [...linearlyFixed(relations, unknown), ...forcedToZero(relations, unknown, values), ...boundedToOne(relations, unknown, values)].filter((cell) => !recovered.has(cell));
     if (found.length === 0) break;
     for (const cell of found) {
       recovered.add(cell);

@@ -4,7 +4,7 @@
  * with small-count and secondary suppression. Built only from workflow fields and the
  * statistics fields (DESIGN §2): nothing here decrypts anything.
  */
-export type { DashboardCounts, DashboardFilter, DayHistogram, DimensionKey, GroupCount, MonthlyAlerts, MonthlyFlow, OverdueFacts, StatsRepo, StatsRepos, StatsScope, YearFacts } from './ports.ts';
+export type { DashboardCounts, DashboardFilter, DayHistogram, DimensionKey, FrozenMonthRow, GroupCount, MonthlyAlerts, MonthlyFlow, OverdueFacts, StatsRepo, StatsRepos, StatsScope, YearFacts } from './ports.ts';
 export { coordinatorScope, dashboard, duration, overdueCounts, percentile } from './dashboard.ts';
 export type { DashboardRepos } from './dashboard.ts';
 export { publicView, statsRelease } from './release.ts';

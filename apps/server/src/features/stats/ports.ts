@@ -47,7 +47,10 @@ export type OverdueFacts = {
 export type MonthlyAlerts = { readonly month: string; readonly kind: string; readonly region: string; readonly org: string; readonly count: number };
 export type MonthlyFlow = { readonly month: string; readonly authority: string; readonly count: number };
 /** A row key of a released table and the days it exists ([from, to), to null while current). */
-export type DimensionKey = { readonly key: string; readonly label: string; readonly from: string; readonly to: string | null };
+/** With `months` (frozen facts), the key exists exactly in those 'YYYY-MM' months instead. */
+export type DimensionKey = { readonly key: string; readonly label: string; readonly from: string; readonly to: string | null; readonly months?: readonly string[] };
+/** A frozen month as stored (features/stats/frozen.ts): `facts` is JSON. */
+export type FrozenMonthRow = { readonly month: string; readonly threshold: number; readonly facts: string };
 
 export type YearFacts = {
   readonly alerts: readonly MonthlyAlerts[];
@@ -69,6 +72,10 @@ export type StatsRepo = {
   /** The cached body when computed from `dataVersion`, or at or after `freshSince` (an instant) whatever the version. */
   cachedRelease(key: string, dataVersion: string, freshSince: string): Promise<string | undefined>;
   saveRelease(key: string, dataVersion: string, body: string, at: string): Promise<void>;
+  /** The stored frozen months among `months`. */
+  frozenMonths(months: readonly string[]): Promise<readonly FrozenMonthRow[]>;
+  /** Stores each month not frozen yet; a month already stored (another process) is left as it is. */
+  freezeMonths(rows: readonly FrozenMonthRow[], at: string): Promise<void>;
 };
 
 export type StatsRepos = { readonly stats: StatsRepo };

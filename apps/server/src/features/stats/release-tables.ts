@@ -29,7 +29,8 @@ const MEASURES = Object.keys(RELEASE_LAYOUT) as ReleaseMeasure[];
 type CellRef = { readonly period: string; readonly measure: ReleaseMeasure; readonly dimension: ReleaseDimension | null; readonly key: string };
 const refId = (r: CellRef): string => `${r.period}|${r.measure}|${r.dimension ?? ''}|${r.key}`;
 
-const existsIn = (key: DimensionKey, period: Period): boolean => key.from < period.endDay && (key.to === null || key.to > period.firstDay);
+const existsIn = (key: DimensionKey, period: Period): boolean =>
+  key.months !== undefined ? period.months.some((m) => key.months?.includes(m) === true) : key.from < period.endDay && (key.to === null || key.to > period.firstDay);
 
 type MonthlyIndex = ReadonlyMap<string, number>;
 const monthlyId = (month: string, measure: ReleaseMeasure, dimension: ReleaseDimension | null, key: string): string => `${month}|${measure}|${dimension ?? ''}|${key}`;
@@ -78,7 +79,9 @@ function addPeriod(layout: Layout, facts: YearFacts, monthly: MonthlyIndex, peri
     if (RELEASE_LAYOUT[measure].some((dimension) => !facts.keys[dimension].some((k) => existsIn(k, period)))) continue;
     const total = addCell(layout, { period: period.id, measure, dimension: null, key: '' }, periodValue(monthly, period, measure, null, ''), stage);
     for (const dimension of RELEASE_LAYOUT[measure]) {
-      const keys = facts.keys[dimension].filter((k) => existsIn(k, period));
+      // Cells in key order, not display order: a renamed organisation must not change which
+      // cell a tie in suppression picks (frozen.ts: published figures are final).
+      const keys = facts.keys[dimension].filter((k) => existsIn(k, period)).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
       if (keys.length === 0) continue;
       const rows = keys.map((k) => addCell(layout, { period: period.id, measure, dimension, key: k.key }, periodValue(monthly, period, measure, dimension, k.key), stage));
       layout.relations.push([{ cell: total, coefficient: 1 }, ...rows.map((cell) => ({ cell, coefficient: -1 as const }))]);

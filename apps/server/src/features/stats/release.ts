@@ -6,7 +6,8 @@
  * minutes, and kept in the database (stats_releases), so every server process serves the same
  * bytes and a flood of requests costs one cheap version query each. Only periods that have ended are released: their
  * counts no longer grow, and a period's cells are decided before any later period's
- * (suppression.ts), so releases made at different times agree.
+ * (suppression.ts), and every release reads the frozen facts of its months (frozen.ts:
+ * published figures are final), so releases made at different times agree.
  * SECURITY: the public view drops tables, never cells, from the one suppressed release: the
  * public page and a partner's report can be combined without uncovering anything.
  */
@@ -14,6 +15,7 @@ import type { ReleasedPeriod, StatsRelease } from '@kenekanko/contracts';
 import { StatsReleaseSchema } from '@kenekanko/contracts';
 import * as v from 'valibot';
 import { AppError } from '../../http/app-error.ts';
+import { releaseFacts } from './frozen.ts';
 import { hasEnded, parsePeriod } from './periods.ts';
 import type { StatsRepo } from './ports.ts';
 import { releasedPeriods } from './release-tables.ts';
@@ -36,7 +38,7 @@ export async function statsRelease(stats: StatsRepo, periodId: string, threshold
   const version = await stats.dataVersion();
   const cached = await stats.cachedRelease(key, version, new Date(now.getTime() - RELEASE_MIN_AGE_MS).toISOString());
   if (cached !== undefined) return v.parse(StatsReleaseSchema, JSON.parse(cached));
-  const facts = await stats.yearFacts(period.year);
+  const facts = await releaseFacts(stats, period, threshold, now);
   const release: StatsRelease = { period: period.id, threshold, computedMonth: today.slice(0, 7), periods: releasedPeriods(facts, period, threshold) };
   await stats.saveRelease(key, version, JSON.stringify(release), now.toISOString());
   return release;

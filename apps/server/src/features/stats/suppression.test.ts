@@ -145,3 +145,50 @@ describe('suppress', () => {
     expect(exposedCells(layout.relations, hidden, layout.values, layout.values.map((v) => v < THRESHOLD))).toEqual([]);
   });
 });
+
+/**
+ * Every value each hidden cell can take, counts being non-negative integers no larger than
+ * `max`, given the published cells: a backtracking search written apart from exposure.ts.
+ */
+function feasibleValues(relations: readonly Relation[], hidden: readonly boolean[], values: readonly number[], max: number): Map<number, Set<number>> {
+  const cells = hidden.flatMap((h, cell) => (h ? [cell] : []));
+  const seen = new Map(cells.map((cell) => [cell, new Set<number>()]));
+  const assigned: (number | undefined)[] = values.map((value, cell) => (hidden[cell] === true ? undefined : value));
+  const consistent = (): boolean =>
+    relations.every((r) => r.some((t) => assigned[t.cell] === undefined) || r.reduce((s, t) => s + t.coefficient * (assigned[t.cell] ?? 0), 0) === 0);
+  const search = (i: number): void => {
+    const cell = cells[i];
+    if (cell === undefined) {
+      for (const c of cells) seen.get(c)?.add(assigned[c] ?? -1);
+      return;
+    }
+    for (let value = 0; value <= max; value++) {
+      assigned[cell] = value;
+      if (consistent()) search(i + 1);
+    }
+    assigned[cell] = undefined;
+  };
+  search(0);
+  return seen;
+}
+
+describe('suppression against a reader who uses bounds', () => {
+  it('hides enough that "x + y = 6, x ≤ 3, y ≤ 3" never pins a small cell (the tester\'s pattern)', () => {
+    // Cells: 0 Sep total, 1 Sep coalition, 2 Sep o1, 3 Sep o2, 4 Jul o1, 5 Aug o1, 6 Q3 o1, 7 Jul o2, 8 Aug o2, 9 Q3 o2.
+    const values = [14, 8, 3, 3, 5, 0, 8, 0, 9, 12];
+    const plus = (cell: number): Relation[number] => ({ cell, coefficient: 1 });
+    const minus = (cell: number): Relation[number] => ({ cell, coefficient: -1 });
+    const relations: Relation[] = [
+      [minus(0), plus(1), plus(2), plus(3)],
+      [minus(6), plus(4), plus(5), plus(2)],
+      [minus(9), plus(7), plus(8), plus(3)],
+    ];
+    const stages = [0, 0, 0, 0, 0, 0, 1, 0, 0, 1];
+    const isTotal = [true, false, false, false, false, false, false, false, false, false];
+    const { hidden, primary } = suppress({ values, stages, isTotal, relations, threshold: THRESHOLD });
+    const possible = feasibleValues(relations, hidden, values, 20);
+    for (const [cell, options] of possible) {
+      if (primary[cell] === true) expect(options.size, `cell ${cell} can take ${[...options].join(', ')}`).toBeGreaterThan(1);
+    }
+  });
+});

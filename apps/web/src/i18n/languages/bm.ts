@@ -322,6 +322,7 @@ export const catalogue: Catalogue<PublicKey> = {
     // stats (issue 5): generic text until a translator writes it.
     'api.stats-period-open': 'Nin tɛ se ka kɛ.',
     'api.stats-report-unavailable': 'Nin tɛ se ka kɛ.',
+    'api.stats-threshold-changed': 'Nin tɛ se ka kɛ.',
     'api.second-factor-required': 'I ka kan ka don fɔlɔ.',
     'api.second-factor-invalid': 'Tɔgɔ walima gundo kumaden ma ɲɛ.',
     'api.second-factor-enrolment-required': 'I tɛ se ka nin kɛ.',
