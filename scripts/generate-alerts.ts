@@ -52,7 +52,14 @@ async function prepareWorld(db: Db, now: Date): Promise<World> {
   await db.insertInto('organisations').values([...csos, ...authorities]).execute();
   const userId = syntheticId();
   await db.insertInto('users').values({ id: userId, login: `synthetic-${userId.toLowerCase()}`, salt: '', login_key_hash: '', x25519_public: '', ed25519_public: '', key_version: 1, wrapped_keys: '', recovery_wrapped_keys: '', disabled: 1, created_at: at }).execute();
-  const cercles = await db.selectFrom('places as c').innerJoin('places as r', 'r.id', 'c.parent_id').select(['r.id as region', 'c.id as cercle']).where('c.kind', '=', 'cercle').where('r.kind', '=', 'region').execute();
+  // Bamako's communes play the part of its cercles (places/seed-tree.ts): the capital gets alerts too.
+  const cercles = await db
+    .selectFrom('places as c')
+    .innerJoin('places as r', 'r.id', 'c.parent_id')
+    .select(['r.id as region', 'c.id as cercle'])
+    .where((eb) => eb.or([eb.and([eb('c.kind', '=', 'cercle'), eb('r.kind', '=', 'region')]), eb.and([eb('c.kind', '=', 'commune'), eb('r.kind', '=', 'district')])]))
+    .orderBy('c.id')
+    .execute();
   if (cercles.length === 0) throw new Error('no places: seed them first');
   return { csos: csos.map((o) => o.id), authorities: authorities.map((o) => o.id), userId, places: cercles };
 }

@@ -26,6 +26,15 @@ describe('legend classes', () => {
     expect([1, 1.4, 2, 3, 7.4, 10, 11, 250, 501].map(niceCeil)).toEqual([1, 2, 2, 5, 10, 10, 20, 500, 1000]);
   });
 
+  it('keeps whole-number classes, every count inside one, when the largest value is small (a new platform)', () => {
+    for (let max = 0; max <= 12; max++) {
+      const classes = legendClasses(max);
+      for (const c of classes) if (c.min !== null) expect(Number.isInteger(c.min) && Number.isInteger(c.max)).toBe(true);
+      for (let n = 0; n <= max; n++) expect(() => classFor(n, classes)).not.toThrow();
+    }
+    expect(legendClasses(2).map((c) => c.text)).toEqual(['0', '1', '2', '3', '4', '5']);
+  });
+
   it('is monotone and maps each count to the class holding it (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: 2_000_000 }), { minLength: 1, maxLength: 30 }), (counts) => {

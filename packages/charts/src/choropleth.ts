@@ -62,7 +62,8 @@ export function niceCeil(n: number): number {
 /** Legend classes for a largest value `max`: zero, 5 round classes, and suppressed when released. */
 export function legendClasses(max: number, options: ChoroplethOptions = {}): LegendClass[] {
   const format = options.format ?? String;
-  const step = niceCeil(Math.max(1, max) / CLASS_COUNT);
+  // Counts are whole: a class is at least one count wide, however small the largest value.
+  const step = Math.max(1, niceCeil(Math.max(1, max) / CLASS_COUNT));
   const classes: LegendClass[] = [{ key: 'zero', fill: ZERO_FILL, min: 0, max: 0, text: format(0), pattern: null }];
   CLASS_FILLS.forEach((fill, i) => {
     const lo = i * step + 1;

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+import { useErrorBoundary } from 'preact/hooks';
 import { t } from '../i18n/desk/catalogues.ts';
 import { assertNever } from '../shared/assert-never.ts';
 import { PageHeader } from '../shared/components/page-header.tsx';
@@ -68,6 +70,23 @@ function SignedIn() {
   }
 }
 
+/**
+ * A page that throws while drawing shows a translated message instead of leaving the desk
+ * half-drawn: the menu keeps working, and the keys held in memory are not lost to a reload.
+ * Keyed by the view's name, so choosing another page starts afresh.
+ */
+function ViewBoundary({ children }: { readonly children: ComponentChildren }) {
+  const [error] = useErrorBoundary();
+  if (error !== undefined) {
+    return (
+      <p class="banner banner--error" role="alert" data-testid="view-failed">
+        {t('desk.viewFailed', { detail: error instanceof Error ? error.message : String(error) })}
+      </p>
+    );
+  }
+  return <>{children}</>;
+}
+
 export function DeskApp() {
   const current = session.value;
   return (
@@ -85,7 +104,9 @@ export function DeskApp() {
       </PageHeader>
       <main class="page page--desk">
         {current !== null && !enrolmentPending.value && <DeskNav session={current} />}
-        <SignedIn />
+        <ViewBoundary key={deskView.value.name}>
+          <SignedIn />
+        </ViewBoundary>
       </main>
     </>
   );

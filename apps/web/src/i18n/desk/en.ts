@@ -12,6 +12,7 @@ import { statsEn } from './stats-en.ts';
 const coreEn: MessageTable<CoreDeskKey> = {
   'desk.title': 'Alerts desk',
   'desk.logout': 'Log out',
+  'desk.viewFailed': 'This page could not be shown. Your keys and session are intact: choose another page in the menu, or come back later. Technical detail: {detail}',
   'desk.loggedInAs': 'Logged in: {login}',
   'desk.working': 'One moment…',
 

@@ -15,6 +15,7 @@ import { statsFr } from './stats-fr.ts';
 const coreMessages = {
   'desk.title': 'Bureau des alertes',
   'desk.logout': 'Se déconnecter',
+  'desk.viewFailed': 'Cette page n’a pas pu s’afficher. Vos clés et votre session sont intactes : choisissez une autre page dans le menu, ou revenez plus tard. Détail technique : {detail}',
   'desk.loggedInAs': 'Connecté\u00a0: {login}',
   'desk.working': 'Un instant…',
 
