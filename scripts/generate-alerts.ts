@@ -15,7 +15,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Insertable } from 'kysely';
 import { FORWARDING_ACTIONS, WRONGDOING_KINDS } from '@kenekanko/contracts';
-import { alertRow, forwardingRows, stateChangeRows, syntheticId } from '../apps/server/src/adapters/synthetic-rows.ts';
+import { alertRow, forwardingRows, seededRandom, stateChangeRows, syntheticId } from '../apps/server/src/adapters/synthetic-rows.ts';
 import type { Db } from '../apps/server/src/db/database.ts';
 import { migrateToLatest, openDatabase } from '../apps/server/src/db/database.ts';
 import type { Database } from '../apps/server/src/db/schema.ts';
@@ -25,18 +25,6 @@ export type GenerateOptions = { readonly count: number; readonly firstYear?: num
 
 const BATCH = 1000;
 const DAY_MS = 86_400_000;
-
-/** mulberry32: small, fast and seeded; not for anything secret. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const dayOf = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const instantOf = (ms: number): string => new Date(ms + 9 * 3_600_000).toISOString();
@@ -128,7 +116,7 @@ async function insertRows(db: Db, rows: Rows): Promise<void> {
 /** Inserts `count` alerts received over three years from 1 January of `firstYear` (default 2023). */
 export async function generateAlerts(db: Db, options: GenerateOptions): Promise<void> {
   const world = await prepareWorld(db, new Date());
-  const next = random(options.seed ?? 20_260_101);
+  const next = seededRandom(options.seed ?? 20_260_101);
   const firstYear = options.firstYear ?? 2023;
   const startMs = Date.UTC(firstYear, 0, 1);
   const spanDays = Math.round((Date.UTC(firstYear + 3, 0, 1) - startMs) / DAY_MS);

@@ -10,6 +10,18 @@ import type { ForwardingEventsTable, ForwardingsTable } from '../db/schema-forwa
 
 /** A 22-character id like the browser's (base64url of 16 random bytes). */
 export const syntheticId = (): string => randomBytes(16).toString('base64url');
+
+/** mulberry32: a small, fast, seeded generator in [0, 1) for synthetic data; never for anything secret. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
 const PLACEHOLDER = 'synthetic';
 
 export type SyntheticAlert = {

@@ -5,7 +5,7 @@
  * same year; the rows carry only workflow and statistics fields (synthetic-rows.ts).
  */
 import { WRONGDOING_KINDS } from '@kenekanko/contracts';
-import { alertRow, forwardingRows } from '../../adapters/synthetic-rows.ts';
+import { alertRow, forwardingRows, seededRandom } from '../../adapters/synthetic-rows.ts';
 import type { Harness } from './harness.ts';
 import { createWorld } from './world.ts';
 import type { World, WorldMember, WorldOrg } from './world.ts';
@@ -21,25 +21,13 @@ export type SparseYear = {
   readonly unanswered: string;
 };
 
-/** mulberry32: a small deterministic generator in [0, 1). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function insertSparseYear(h: Harness, year: number, seed: number): Promise<SparseYear> {
   const world = await createWorld(h);
   const orgs = [world.coalition, await world.addOrg('cso', 'DA Association Une'), await world.addOrg('cso', 'DB Association Deux')];
   const authority = await world.addOrg('authority', 'OCLEI');
   const actor = await world.addMember(orgs[1] ?? world.coalition, 'analyst');
   const regions = (await h.db.selectFrom('places').select('id').where('kind', 'in', ['region', 'district']).orderBy('id').execute()).map((r) => r.id);
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const alertsByMonth = new Map<string, string[]>();
   const forwardable: { id: string; org: string; day: string }[] = [];
