@@ -13,3 +13,4 @@ export * from './api-cases.ts';
 export * from './api-forwarding.ts';
 export * from './api-custody.ts';
 export * from './api-stats.ts';
+export * from './periods.ts';
