@@ -3,12 +3,11 @@
  * `Σ coefficient · cell = 0`) with the published values substituted. A hidden cell is exposed
  * when (1) it is fixed by the relations alone: its unit vector lies in the row space of the
  * relations restricted to hidden cells (Gaussian elimination to reduced row echelon form; the
- * cell is fixed iff some reduced row is that unit vector), or (2) counts being non-negative, a
- * relation whose hidden cells all have the same sign and whose published part sums to zero
- * forces every one of them to 0, or (3) its bounds meet: counts are non-negative, so each
- * relation bounds each of its hidden cells by the bounds of the others (interval propagation to
- * a fixpoint); a cell whose lowest and highest possible values are equal is known. Rule 3 is
- * what a reader does with "x + y = 6, x ≤ 3, y ≤ 3". Entries are ±1 and the systems small, so
+ * cell is fixed iff some reduced row is that unit vector), or (2) its bounds meet: counts are
+ * non-negative, so each relation bounds each of its hidden cells by the bounds of the others
+ * (interval propagation to a fixpoint); a cell whose lowest and highest possible values are
+ * equal is known. Rule 2 is what a reader does with "x + y = 6, x ≤ 3, y ≤ 3"; it includes the
+ * one-signed relation whose published part is 0 (every hidden cell in it is 0). Entries are ±1 and the systems small, so
  * floating point with a tolerance is exact in practice.
  */
 
@@ -86,19 +85,6 @@ export function linearlyFixed(relations: readonly Relation[], hidden: readonly b
   return fixed;
 }
 
-/** Hidden cells forced to 0 by a one-signed relation whose published part is 0 (rule 2). */
-export function forcedToZero(relations: readonly Relation[], hidden: readonly boolean[], values: readonly number[]): Set<number> {
-  const forced = new Set<number>();
-  for (const relation of relations) {
-    const unknown = relation.filter((t) => hidden[t.cell] === true);
-    if (unknown.length === 0) continue;
-    const signs = new Set(unknown.map((t) => t.coefficient));
-    const published = relation.reduce((sum, t) => (hidden[t.cell] === true ? sum : sum + t.coefficient * (values[t.cell] ?? 0)), 0);
-    if (signs.size === 1 && published === 0) for (const t of unknown) forced.add(t.cell);
-  }
-  return forced;
-}
-
 /** At most this many sweeps of interval propagation (each sweep only narrows; a cap keeps it cheap). */
 const BOUND_SWEEPS = 64;
 
@@ -134,7 +120,7 @@ function narrow(relation: Relation, hidden: readonly boolean[], values: readonly
 
 const excluding = (terms: readonly Term[], skip: Term, bound: (t: Term) => number): number => terms.reduce((sum, t) => (t === skip ? sum : sum + bound(t)), 0);
 
-/** Hidden cells whose possible values, counts being non-negative, reduce to one (rule 3). */
+/** Hidden cells whose possible values, counts being non-negative, reduce to one (rule 2). */
 export function boundedToOne(relations: readonly Relation[], hidden: readonly boolean[], values: readonly number[]): Set<number> {
   const b: Bounds = { lo: values.map(() => 0), hi: values.map(() => Infinity) };
   const touching = relations.filter((relation) => relation.some((t) => hidden[t.cell] === true));
@@ -158,7 +144,7 @@ export function exposedCells(relations: readonly Relation[], hidden: readonly bo
   const unknown = [...hidden];
   const recovered = new Set<number>();
   for (;;) {
-    const found = [...linearlyFixed(relations, unknown), ...forcedToZero(relations, unknown, values), ...boundedToOne(relations, unknown, values)].filter((cell) => !recovered.has(cell));
+    const found = [...linearlyFixed(relations, unknown), ...boundedToOne(relations, unknown, values)].filter((cell) => !recovered.has(cell));
     if (found.length === 0) break;
     for (const cell of found) {
       recovered.add(cell);
